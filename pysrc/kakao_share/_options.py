@@ -1,0 +1,140 @@
+"""Options of a share call that are not part of the message: :class:`ShareOptions`, :class:`PickerSettings`."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Annotated, Any, Literal, Mapping
+
+from annotated_types import Ge, Le
+from pydantic import AfterValidator, BeforeValidator, Strict, StrictBool, model_validator
+
+from ._base import FrozenDict, KakaoModel, StrMap, flat_str_map
+from ._problems import problem
+from ._wire import compact_json
+
+__all__ = ["ShareOptions", "PickerSettings"]
+
+
+def _callback_args(value: Any) -> Any:
+    return flat_str_map(value, what="server callback args", allow_json=True)
+
+
+def _json_safe(value: Any, path: tuple[Any, ...]) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise problem("json_value", "must be a finite number", "", at=path)
+        return value
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise problem("string_type", "keys must be strings", "", at=path)
+            out[key] = _json_safe(item, path + (key,))
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(item, path + (i,)) for i, item in enumerate(value)]
+    raise problem("json_value", f"must be a JSON value, not {type(value).__name__}", "", at=path)
+
+
+def _extras(value: Any) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise problem("object_type_error", "must be a mapping", "pass a dict")
+    return FrozenDict(_json_safe(value, ()))
+
+
+class PickerSettings(KakaoModel):
+    """Restricts the share target screen (JavaScript SDK 2.8.0+, and only for apps Kakao allowed).
+
+    Without Kakao's permission the settings are silently ignored (both lists, up to 10 targets).
+    """
+
+    type: Literal["friend", "chat"] | None = None
+    """Show only friends (``"friend"``) or only chatrooms (``"chat"``); both when not set."""
+
+    limit: Annotated[int, Strict(), Ge(1), Le(10)] | None = None
+    """How many targets may be picked, 1-10 (at most 5 chatrooms with ``type="chat"``)."""
+
+    @model_validator(mode="after")
+    def _chat_limit(self) -> "PickerSettings":
+        if self.type == "chat" and self.limit is not None and self.limit > 5:
+            raise problem(
+                "chat_limit",
+                "at most 5 when type is chat (KakaoTalk lets a user pick up to 5 group chatrooms)",
+                "use a limit from 1 to 5",
+                at=("limit",),
+            )
+        return self
+
+    def to_js(self) -> dict[str, Any]:
+        """``{"type"?, "limit"?}`` with only what is set."""
+        out: dict[str, Any] = {}
+        if self.type is not None:
+            out["type"] = self.type
+        if self.limit is not None:
+            out["limit"] = self.limit
+        return out
+
+
+class ShareOptions(KakaoModel):
+    """Options that go with any template on ``Kakao.Share.send*``.
+
+    The deprecated ``callback`` option is deliberately absent (SDK 2.7 rejects it); to learn that a
+    share happened, register a webhook and send ``server_callback_args``.
+    """
+
+    install_talk: StrictBool | None = None
+    """Send users without KakaoTalk to the app store (SDK default: false)."""
+
+    through_talk: StrictBool | None = None
+    """Share through the KakaoTalk app on mobile (SDK default: true)."""
+
+    server_callback_args: Annotated[
+        StrMap | None,
+        BeforeValidator(_callback_args, json_schema_input_type=dict[str, str] | str | None),
+    ] = None
+    """Forwarded to the app's share webhook: a flat str-to-str mapping, or a JSON object string."""
+
+    extras: Annotated[
+        Annotated[dict[str, Any], AfterValidator(FrozenDict)] | None,
+        BeforeValidator(_extras, json_schema_input_type=dict[str, Any] | None),
+    ] = None
+    """Extra data passed to KakaoTalk on the app-launch path (a JSON object)."""
+
+    picker_settings: PickerSettings | None = None
+    """Restrict the share target screen (SDK 2.8.0+)."""
+
+    def to_js(self) -> dict[str, Any]:
+        """``{"installTalk"?, "throughTalk"?, "serverCallbackArgs"?, "extras"?, "pickerSettings"?}``."""
+        out: dict[str, Any] = {}
+        if self.install_talk is not None:
+            out["installTalk"] = self.install_talk
+        if self.through_talk is not None:
+            out["throughTalk"] = self.through_talk
+        if self.server_callback_args is not None:
+            out["serverCallbackArgs"] = dict(self.server_callback_args)
+        if self.extras is not None:
+            out["extras"] = json.loads(compact_json(self.extras))
+        if self.picker_settings is not None:
+            picker = self.picker_settings.to_js()
+            if picker:
+                out["pickerSettings"] = picker
+        return out
+
+    @property
+    def lcba(self) -> str | None:
+        """The ``lcba`` form field the SDK posts for ``server_callback_args`` (compact JSON)."""
+        if self.server_callback_args is None:
+            return None
+        return compact_json(self.server_callback_args)
+
+    @property
+    def min_sdk_version(self) -> tuple[int, int, int] | None:
+        """Oldest JavaScript SDK that supports these options (picker settings need 2.8.0)."""
+        if self.picker_settings is not None and self.picker_settings.to_js():
+            return (2, 8, 0)
+        return None

@@ -1,0 +1,217 @@
+"""Turning pydantic's validation errors into :class:`Finding` objects users can act on.
+
+Validators inside the models raise :func:`problem` (a ``PydanticCustomError`` whose context carries
+the plain-words rule, a fix hint and optionally a sub-path); pydantic's own errors (missing field,
+wrong type, too many items, ...) are translated here. Paths always use the snake_case field names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from ._exceptions import Finding, TemplateError
+
+__all__ = ["problem", "findings_from", "template_error", "format_path", "parse_path"]
+
+#: Largest integer a JavaScript number holds exactly (``Number.MAX_SAFE_INTEGER``).
+MAX_SAFE_INTEGER = 2**53 - 1
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+
+#: Discriminator tags pydantic puts into error locations; they are not part of a user's path.
+_TAGS = frozenset({"feed", "list", "location", "commerce", "text", "calendar"})
+
+#: Nouns for size limits, so the rule reads "at most 2 buttons" rather than "at most 2 items".
+_NOUNS = {"buttons": "buttons", "contents": "contents", "items": "item rows"}
+
+#: Field-specific wording that reads better than the generic rule.
+_FIELD_RULES: dict[tuple[str, str], tuple[str, str]] = {
+    ("currency_unit_position", "range"): (
+        "must be 0 (currency unit after the number) or 1 (before it)",
+        "use 0 or 1",
+    ),
+    ("discount_rate", "range"): ("must be a percentage from 0 to 100", "use a whole number 0-100"),
+    ("template_id", "range"): (
+        "must be a positive integer (the id shown in Kakao's message template tool)",
+        "use the numeric template id from Kakao's console",
+    ),
+    ("limit", "range"): ("must be between 1 and 10", "use a number from 1 to 10"),
+}
+
+
+def problem(code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = ()) -> PydanticCustomError:
+    """An error to raise inside a validator; ``at`` extends the location pydantic knows."""
+    return PydanticCustomError(code, "{rule}", {"rule": rule, "fix": fix, "at": at})
+
+
+def _snake(name: str) -> str:
+    return _CAMEL.sub("_", name).lower()
+
+
+def format_path(loc: Iterable[str | int]) -> str:
+    """``("buttons", 2, "link", "web_url")`` -> ``buttons[2].link.web_url``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _IDENT.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += "[" + _quote(part) + "]"
+    return out
+
+
+def _quote(key: str) -> str:
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_PATH_TOKEN = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]')
+
+
+def parse_path(path: str) -> list[str | int]:
+    """Inverse of :func:`format_path` (used to locate a path in rendered JSON)."""
+    parts: list[str | int] = []
+    pos = 0
+    while pos < len(path):
+        m = _PATH_TOKEN.match(path, pos)
+        if not m:
+            break
+        if m.group(1) is not None:
+            parts.append(m.group(1))
+        elif m.group(2) is not None:
+            parts.append(int(m.group(2)))
+        else:
+            parts.append(re.sub(r"\\(.)", r"\1", m.group(3)))
+        pos = m.end()
+    return parts
+
+
+def _clean_loc(loc: tuple[Any, ...], kind: str, strip_tag: bool) -> list[str | int]:
+    parts: list[str | int] = []
+    for i, part in enumerate(loc):
+        if isinstance(part, str):
+            if strip_tag and i == 0 and part in _TAGS:
+                continue  # discriminated-union tag
+            if part == "[key]":
+                continue
+            parts.append(part)
+        else:
+            parts.append(part)
+    if kind == "extra_forbidden" and parts and isinstance(parts[-1], str):
+        # the unknown key is reported as given, which may be camelCase
+        parts[-1] = _snake(parts[-1])
+    return parts
+
+
+def _field_name(parts: list[str | int]) -> str:
+    for part in reversed(parts):
+        if isinstance(part, str):
+            return part
+    return ""
+
+
+def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, str]:
+    """Return (code, rule, fix) for one pydantic error dict."""
+    kind: str = err["type"]
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    field = _field_name(parts)
+    if "rule" in ctx:
+        return kind, ctx["rule"], ctx.get("fix", "")
+    if kind == "missing":
+        return kind, "required field is missing", f"add `{field}`" if field else "add the field"
+    if kind == "extra_forbidden":
+        if field == "button_title":
+            return (
+                kind,
+                "this template type does not take a button title",
+                "remove `button_title` (calendar messages have no default button to rename)",
+            )
+        if field == "callback":
+            return kind, "the deprecated `callback` option is not supported (SDK 2.7 rejects it)", "remove it"
+        return kind, "unknown field", "remove it or check the spelling"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return "int_type", "must be an integer (not a float, string or bool)", "pass a whole number such as 3"
+    if kind in {"string_type", "string_sub_type"}:
+        return "string_type", "must be a string", "convert the value with str()"
+    if kind == "bool_type":
+        return kind, "must be true or false", "pass True or False"
+    if kind in {"too_long", "too_short"}:
+        noun = _NOUNS.get(field, "entries")
+        if kind == "too_long":
+            return kind, f"at most {ctx.get('max_length')} {noun}", f"remove {noun} beyond the first {ctx.get('max_length')}"
+        return kind, f"at least {ctx.get('min_length')} {noun}", f"add {noun} up to {ctx.get('min_length')}"
+    if kind == "string_too_short":
+        return kind, "must not be empty", f"give `{field}` some text or leave it out" if field else ""
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        special = _FIELD_RULES.get((field, "range"))
+        if special:
+            return "out_of_range", special[0], special[1]
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        if isinstance(limit, int) and abs(limit) == MAX_SAFE_INTEGER:
+            return (
+                "out_of_range",
+                f"must be a safe JavaScript integer (between -{MAX_SAFE_INTEGER} and {MAX_SAFE_INTEGER})",
+                "JavaScript numbers hold integers exactly only up to 2**53 - 1",
+            )
+        bound = {
+            "greater_than_equal": f"must be at least {limit}",
+            "less_than_equal": f"must be at most {limit}",
+            "greater_than": f"must be greater than {limit}",
+            "less_than": f"must be less than {limit}",
+        }[kind]
+        return "out_of_range", bound, ""
+    if kind in {"model_type", "model_attributes_type", "dict_type", "mapping_type"}:
+        return "object_type_error", "must be an object (a dict or the matching model)", ""
+    if kind in {"tuple_type", "list_type", "iterable_type"}:
+        return "list_type", "must be a list", "wrap the value(s) in a list"
+    if kind == "literal_error":
+        return kind, "must be " + str(ctx.get("expected", "one of the allowed values")), ""
+    if kind in {"union_tag_invalid", "union_tag_not_found"}:
+        return (
+            "object_type",
+            "object_type must be one of feed, list, location, commerce, text, calendar",
+            "set object_type (objectType) to one of the six default template types",
+        )
+    if kind == "json_invalid":
+        return kind, f"not valid JSON ({ctx.get('error', '')})", ""
+    if kind == "value_error":
+        msg = str(ctx.get("error", err.get("msg", "")))
+        return kind, msg, ""
+    msg = str(err.get("msg", kind))
+    msg = msg.replace("Input should be", "must be").replace("Input ", "")
+    return kind, msg[:1].lower() + msg[1:], ""
+
+
+def findings_from(
+    exc: ValidationError, prefix: tuple[str | int, ...] = (), *, strip_tag: bool = False
+) -> list[Finding]:
+    """All problems of a pydantic ``ValidationError`` as findings, duplicates removed."""
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for err in exc.errors(include_url=False, include_input=False):
+        ctx = err.get("ctx") or {}
+        parts = list(prefix) + _clean_loc(tuple(err["loc"]), err["type"], strip_tag) + list(ctx.get("at") or ())
+        code, rule, fix = _describe(err, parts)
+        path = format_path(parts)
+        key = (path, rule)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Finding(path=path, rule=rule, fix=fix, code=code))
+    return out
+
+
+def template_error(
+    exc: ValidationError,
+    model: str | None = None,
+    prefix: tuple[str | int, ...] = (),
+    *,
+    strip_tag: bool = False,
+) -> TemplateError:
+    """Our error for a pydantic ``ValidationError`` (call as ``raise template_error(e) from None``)."""
+    return TemplateError(findings_from(exc, prefix, strip_tag=strip_tag), model=model or exc.title)

@@ -1,0 +1,439 @@
+"""Message templates: the six default types, scrap and custom, and :func:`parse_template`.
+
+Each template knows its two wire forms (see :mod:`kakao_share._wire` for the exact rules):
+``to_js()`` for the JavaScript SDK and ``to_template_object()`` / ``validation_params()`` for what
+the SDK posts to Kakao. Construction validates everything Kakao's SDK or servers would reject,
+including the 10,000-character payload limit, so an invalid message never leaves Python.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Annotated, Any, ClassVar, Literal, Mapping, Union
+
+from annotated_types import Gt, Le
+from pydantic import BeforeValidator, Field, PrivateAttr, Strict, TypeAdapter, ValidationError, model_validator
+
+from ._base import KakaoModel, NonEmptyStr, StrMap, WebUrl, flat_str_map
+from ._components import Buttons, Commerce, Content, ItemContent, Social
+from ._exceptions import Finding, TemplateError
+from ._links import Link
+from ._problems import MAX_SAFE_INTEGER, problem, template_error
+from ._wire import (
+    PAYLOAD_LIMIT,
+    custom_params,
+    default_params,
+    order_template_object,
+    payload_size,
+    scrap_params,
+    utf16_length,
+)
+
+__all__ = [
+    "FeedTemplate",
+    "ListTemplate",
+    "LocationTemplate",
+    "CommerceTemplate",
+    "TextTemplate",
+    "CalendarTemplate",
+    "ScrapTemplate",
+    "CustomTemplate",
+    "DefaultTemplate",
+    "Template",
+    "parse_template",
+    "template_json_schema",
+]
+
+ButtonTitle = NonEmptyStr
+TemplateId = Annotated[int, Strict(), Gt(0), Le(MAX_SAFE_INTEGER)]
+
+
+def _template_args(value: Any) -> Any:
+    if isinstance(value, Mapping) and not value:
+        return None  # no args: the wire forms leave templateArgs out
+    return flat_str_map(value, what="template args")
+
+
+TemplateArgs = Annotated[
+    StrMap | None, BeforeValidator(_template_args, json_schema_input_type=dict[str, str] | None)
+]
+
+_JS_OPTIONS = {"mode": "json", "by_alias": True, "exclude_none": True}
+_SNAKE_OPTIONS = {"mode": "json", "exclude_none": True}
+
+
+_DEFAULT_WRAPPER = len('{"link_ver":"4.0","template_object":}')
+_EMPTY_ADDRESS_TITLE = len(',"address_title":""')
+
+
+def _too_large(size: int) -> Exception:
+    return problem(
+        "payload_too_large",
+        f"the message payload is {size:,} characters; Kakao accepts at most {PAYLOAD_LIMIT:,}",
+        "shorten texts and URLs, use fewer contents or buttons, or use a custom template",
+    )
+
+
+class _Sendable(KakaoModel):
+    """What every template has: the SDK method it goes through and the size check."""
+
+    send_method: ClassVar[str]
+    """The ``Kakao.Share`` function that sends this template (``sendDefault``, ...)."""
+
+    validation_action: ClassVar[str]
+    """The ``validation_action`` the SDK posts with it (``default`` | ``custom`` | ``scrap``)."""
+
+    _payload_size: int = PrivateAttr(default=0)
+
+    @property
+    def payload_size(self) -> int:
+        """Size of ``validation_params()`` as compact JSON, in JavaScript characters."""
+        return self._payload_size
+
+    def to_js(self) -> dict[str, Any]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def validation_params(self) -> dict[str, Any]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def min_sdk_version(self) -> tuple[int, int, int] | None:
+        """Oldest JavaScript SDK version known to accept this template, if it needs a recent one."""
+        return None
+
+
+class _DefaultTemplate(_Sendable):
+    """Shared behaviour of the six default templates (sent with ``Kakao.Share.sendDefault``)."""
+
+    send_method: ClassVar[str] = "sendDefault"
+    validation_action: ClassVar[str] = "default"
+
+    object_type: str
+
+    @model_validator(mode="after")
+    def _check_size(self) -> Any:
+        # Same length as compact_json(self.validation_params()), computed by pydantic-core: key
+        # order does not change a length, and pydantic escapes strings exactly like JSON.stringify.
+        text = self.model_dump_json(exclude_none=True)
+        size = _DEFAULT_WRAPPER + (len(text) if text.isascii() else utf16_length(text))
+        if self.object_type == "location" and getattr(self, "address_title", None) is None:
+            size += _EMPTY_ADDRESS_TITLE
+        if size > PAYLOAD_LIMIT:
+            raise _too_large(size)
+        self._payload_size = size
+        return self
+
+    def to_js(self) -> dict[str, Any]:
+        """The settings object for ``Kakao.Share.sendDefault``: camelCase, unset fields left out."""
+        return self.model_dump(**_JS_OPTIONS)  # type: ignore[arg-type]
+
+    def to_template_object(self) -> dict[str, Any]:
+        """The snake_case ``template_object`` in the SDK's key order (see :mod:`kakao_share._wire`)."""
+        return order_template_object(self.model_dump(**_SNAKE_OPTIONS))  # type: ignore[arg-type]
+
+    def validation_params(self) -> dict[str, Any]:
+        """``{"link_ver": "4.0", "template_object": {...}}`` exactly as the SDK posts it."""
+        return default_params(self.to_template_object())
+
+    def _contents(self) -> tuple[Content, ...]:
+        content = getattr(self, "content", None)
+        return (content,) if content is not None else ()
+
+    @property
+    def min_sdk_version(self) -> tuple[int, int, int] | None:
+        # SDK 2.2-2.6 require content.title and content.imageUrl; 2.7 made them optional.
+        for content in self._contents():
+            if content.title is None or content.image_url is None:
+                return (2, 7, 0)
+        return None
+
+
+class FeedTemplate(_DefaultTemplate):
+    """An image with title and description, optional item list and social counters, up to 2 buttons."""
+
+    object_type: Literal["feed"] = "feed"
+    """Always ``"feed"``."""
+
+    content: Content
+    """The main content block."""
+
+    item_content: ItemContent | None = None
+    """Optional receipt-like item list."""
+
+    social: Social | None = None
+    """Optional like/comment/share/view/subscriber counters."""
+
+    button_title: ButtonTitle | None = None
+    """Title of the default button (used when ``buttons`` is not set)."""
+
+    buttons: Buttons = None
+    """Up to 2 buttons."""
+
+
+class ListTemplate(_DefaultTemplate):
+    """A header and 2-3 contents stacked vertically, up to 2 buttons."""
+
+    object_type: Literal["list"] = "list"
+    """Always ``"list"``."""
+
+    header_title: NonEmptyStr
+    """Header text, shown up to 200 characters."""
+
+    header_link: Link
+    """Where a tap on the header leads."""
+
+    contents: Annotated[tuple[Content, ...], Field(min_length=2, max_length=3)]
+    """2 or 3 content blocks."""
+
+    button_title: ButtonTitle | None = None
+    """Title of the default button (used when ``buttons`` is not set)."""
+
+    buttons: Buttons = None
+    """Up to 2 buttons."""
+
+    def _contents(self) -> tuple[Content, ...]:
+        return self.contents
+
+
+class LocationTemplate(_DefaultTemplate):
+    """A content block with an address; KakaoTalk adds a button that opens the map."""
+
+    object_type: Literal["location"] = "location"
+    """Always ``"location"``."""
+
+    content: Content
+    """The main content block."""
+
+    address: NonEmptyStr
+    """Address shown on the map (e.g. ``"경기 성남시 분당구 판교역로 235"``)."""
+
+    address_title: str | None = None
+    """Name of the place, shown on the map."""
+
+    social: Social | None = None
+    """Optional counters."""
+
+    button_title: ButtonTitle | None = None
+    """Title of the default button (used when ``buttons`` is not set)."""
+
+    buttons: Buttons = None
+    """Up to 2 buttons."""
+
+
+class CommerceTemplate(_DefaultTemplate):
+    """A product: content block plus prices and discount, up to 2 buttons."""
+
+    object_type: Literal["commerce"] = "commerce"
+    """Always ``"commerce"``."""
+
+    content: Content
+    """The main content block (product image and link)."""
+
+    commerce: Commerce
+    """Prices."""
+
+    button_title: ButtonTitle | None = None
+    """Title of the default button (used when ``buttons`` is not set)."""
+
+    buttons: Buttons = None
+    """Up to 2 buttons."""
+
+
+class TextTemplate(_DefaultTemplate):
+    """Plain text (shown up to 200 characters) with a link, up to 2 buttons."""
+
+    object_type: Literal["text"] = "text"
+    """Always ``"text"``."""
+
+    text: NonEmptyStr
+    """The message text; KakaoTalk shows up to 200 characters."""
+
+    link: Link
+    """Where a tap on the message leads."""
+
+    button_title: ButtonTitle | None = None
+    """Title of the default button (used when ``buttons`` is not set)."""
+
+    buttons: Buttons = None
+    """Up to 2 buttons."""
+
+
+class CalendarTemplate(_DefaultTemplate):
+    """A Talk Calendar event or public calendar; it has no ``button_title``."""
+
+    object_type: Literal["calendar"] = "calendar"
+    """Always ``"calendar"``."""
+
+    id_type: Literal["event", "calendar"]
+    """What ``id`` names: a public ``event`` or a public ``calendar``."""
+
+    id: NonEmptyStr
+    """The Talk Calendar id of the event or calendar."""
+
+    content: Content
+    """The main content block."""
+
+    buttons: Buttons = None
+    """Up to 2 buttons."""
+
+
+class CustomTemplate(_Sendable):
+    """A template built in Kakao's message template tool, filled with ``template_args``."""
+
+    send_method: ClassVar[str] = "sendCustom"
+    validation_action: ClassVar[str] = "custom"
+
+    template_id: TemplateId
+    """The template's numeric id from Kakao's console."""
+
+    template_args: TemplateArgs = None
+    """Values for the template's ``${KEY}`` placeholders: a flat string-to-string mapping."""
+
+    @model_validator(mode="after")
+    def _check_size(self) -> Any:
+        size = payload_size(self.validation_params())
+        if size > PAYLOAD_LIMIT:
+            raise _too_large(size)
+        self._payload_size = size
+        return self
+
+    def to_js(self) -> dict[str, Any]:
+        """The settings object for ``Kakao.Share.sendCustom``."""
+        out: dict[str, Any] = {"templateId": self.template_id}
+        if self.template_args:
+            out["templateArgs"] = dict(self.template_args)
+        return out
+
+    def validation_params(self) -> dict[str, Any]:
+        """``{"link_ver": "4.0", "template_id": .., "template_args": {..}}`` (args ``{}`` when none)."""
+        return custom_params(self.template_id, self.template_args)
+
+
+class ScrapTemplate(_Sendable):
+    """A web page Kakao scrapes (Open Graph tags), optionally shown with a custom template."""
+
+    send_method: ClassVar[str] = "sendScrap"
+    validation_action: ClassVar[str] = "scrap"
+
+    request_url: WebUrl
+    """The page to scrape; must be on a domain registered for the app."""
+
+    template_id: TemplateId | None = None
+    """Optional custom template to show the scraped data in."""
+
+    template_args: TemplateArgs = None
+    """Values for the custom template's placeholders."""
+
+    @model_validator(mode="after")
+    def _check_size(self) -> Any:
+        size = payload_size(self.validation_params())
+        if size > PAYLOAD_LIMIT:
+            raise _too_large(size)
+        self._payload_size = size
+        return self
+
+    def to_js(self) -> dict[str, Any]:
+        """The settings object for ``Kakao.Share.sendScrap``."""
+        out: dict[str, Any] = {"requestUrl": self.request_url}
+        if self.template_id is not None:
+            out["templateId"] = self.template_id
+        if self.template_args:
+            out["templateArgs"] = dict(self.template_args)
+        return out
+
+    def validation_params(self) -> dict[str, Any]:
+        """``{"link_ver": "4.0", "request_url": .., ["template_id": ..,] "template_args": {..}}``."""
+        return scrap_params(self.request_url, self.template_id, self.template_args)
+
+
+DefaultTemplate = Annotated[
+    Union[FeedTemplate, ListTemplate, LocationTemplate, CommerceTemplate, TextTemplate, CalendarTemplate],
+    Field(discriminator="object_type"),
+]
+"""Any of the six default templates, told apart by ``object_type`` / ``objectType``."""
+
+Template = Union[
+    FeedTemplate,
+    ListTemplate,
+    LocationTemplate,
+    CommerceTemplate,
+    TextTemplate,
+    CalendarTemplate,
+    ScrapTemplate,
+    CustomTemplate,
+]
+"""Anything that can be shared."""
+
+_TEMPLATE_CLASSES = (
+    FeedTemplate,
+    ListTemplate,
+    LocationTemplate,
+    CommerceTemplate,
+    TextTemplate,
+    CalendarTemplate,
+    ScrapTemplate,
+    CustomTemplate,
+)
+
+
+_NAMES = {cls.model_fields["object_type"].default: cls.__name__ for cls in _TEMPLATE_CLASSES[:6]}
+
+
+@lru_cache(maxsize=1)
+def _default_adapter() -> TypeAdapter[Any]:
+    return TypeAdapter(DefaultTemplate)
+
+
+def template_json_schema() -> dict[str, Any]:
+    """JSON schema of any default template (a ``oneOf`` keyed on ``objectType``), for editors."""
+    return _default_adapter().json_schema()
+
+
+def _error(path: str, rule: str, fix: str = "", code: str = "invalid") -> TemplateError:
+    return TemplateError([Finding(path, rule, fix, code)], model="template")
+
+
+def parse_template(data: Any) -> Template:
+    """Build the right template class from a dict or JSON text (snake_case or camelCase keys).
+
+    Accepts what ``to_js()`` or ``to_template_object()`` produce, a full ``validation_params``
+    document (``{"link_ver": ..., ...}``), or an existing template (returned as is). A dict with
+    ``object_type`` is a default template, one with ``request_url`` a scrap template and one with
+    only ``template_id`` a custom template. Raises :class:`TemplateError`.
+    """
+    if isinstance(data, _TEMPLATE_CLASSES):
+        return data
+    if isinstance(data, (str, bytes, bytearray)):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise _error("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid") from None
+    if not isinstance(data, Mapping):
+        raise _error("", "a template must be a JSON object (a dict)", code="object_type_error")
+    if "link_ver" in data:
+        data = {key: value for key, value in data.items() if key != "link_ver"}
+        if "template_object" in data:
+            inner = data.pop("template_object")
+            if data:
+                raise _error(next(iter(data)), "unknown field next to template_object", "remove it", "extra_forbidden")
+            data = inner
+            if not isinstance(data, Mapping):
+                raise _error("template_object", "must be an object", code="object_type_error")
+    if "object_type" in data or "objectType" in data:
+        try:
+            return _default_adapter().validate_python(data)
+        except ValidationError as exc:
+            kind = data.get("object_type", data.get("objectType"))
+            name = _NAMES.get(kind, "template") if isinstance(kind, str) else "template"
+            raise template_error(exc, name, strip_tag=True) from None
+    if "request_url" in data or "requestUrl" in data:
+        return ScrapTemplate.model_validate(data)
+    if "template_id" in data or "templateId" in data:
+        return CustomTemplate.model_validate(data)
+    raise _error(
+        "object_type",
+        "cannot tell the template type: no object_type (default templates), request_url (scrap) or template_id (custom)",
+        "add objectType: feed, list, location, commerce, text or calendar",
+        "missing",
+    )
