@@ -49,6 +49,10 @@ ButtonTitle = NonEmptyStr
 TemplateId = Annotated[int, Strict(), Gt(0), Le(MAX_SAFE_INTEGER)]
 
 
+def _empty_to_none(value: Any) -> Any:
+    return None if value == "" else value
+
+
 def _template_args(value: Any) -> Any:
     if isinstance(value, Mapping) and not value:
         return None  # no args: the wire forms leave templateArgs out
@@ -208,8 +212,8 @@ class LocationTemplate(_DefaultTemplate):
     address: NonEmptyStr
     """Address shown on the map (e.g. ``"경기 성남시 분당구 판교역로 235"``)."""
 
-    address_title: str | None = None
-    """Name of the place, shown on the map."""
+    address_title: Annotated[str | None, BeforeValidator(_empty_to_none)] = None
+    """Name of the place, shown on the map (``""`` means not set, as on the wire)."""
 
     social: Social | None = None
     """Optional counters."""
