@@ -1,0 +1,5 @@
+"""Tooling behind ``serve.py``: build the offline runtime bundle, serve it, export it, take webhooks.
+
+This package is for the project's own site and tests; it is not part of the ``kakao_share``
+distribution that users install.
+"""

@@ -1,0 +1,18 @@
+"""Where things live, in one place, so the builder, server and exporter agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB = ROOT / "web"
+RUNTIME = WEB / "runtime"
+MANIFEST = ROOT / "runtime-manifest.json"
+DOWNLOADS = ROOT / ".cache" / "downloads"
+NODE_MODULES = ROOT / "node_modules"
+PYSRC = ROOT / "pysrc"
+
+#: The generated PyScript config every page points at (``config="runtime/pyscript.json"``).
+PYSCRIPT_CONFIG = RUNTIME / "pyscript.json"
+#: Build bookkeeping: what each output was made from, so a rebuild redoes only what changed.
+BUILD_STATE = RUNTIME / ".build-state.json"
