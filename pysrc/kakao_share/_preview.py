@@ -41,7 +41,8 @@ PREVIEW_CSS = """\
 .ks-card *{box-sizing:border-box}
 .ks-card a{color:inherit;text-decoration:none}
 .ks-card .ks-content{display:block}
-.ks-card .ks-image{display:block;width:100%;aspect-ratio:1.9/1;object-fit:cover;background:#f2f2f2}
+.ks-card .ks-image{display:block;width:100%;height:auto;max-height:320px;aspect-ratio:auto 1.9/1;object-fit:cover;
+ background:#f2f2f2}
 .ks-card .ks-body{padding:12px 14px 4px}
 .ks-card .ks-title{margin:0 0 2px;font-size:15px;font-weight:600;display:-webkit-box;-webkit-line-clamp:2;
  -webkit-box-orient:vertical;overflow:hidden;overflow-wrap:anywhere}
