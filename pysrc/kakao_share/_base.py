@@ -7,8 +7,12 @@ Python names and the camelCase names of Kakao's JavaScript SDK. Any validation f
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import re
+import textwrap
+from functools import lru_cache
 from typing import Annotated, Any, Mapping
 
 from annotated_types import Ge, Le
@@ -147,6 +151,45 @@ StrMap = Annotated[dict[str, str], AfterValidator(_freeze)]
 """A flat string-to-string mapping (what Kakao's template args and webhook args are in practice)."""
 
 
+@lru_cache(maxsize=None)
+def _field_docs(cls: type) -> dict[str, str]:
+    """Attribute docstrings of a model's fields, read from its source only when a schema is asked for.
+
+    (pydantic's ``use_attribute_docstrings`` would do this at import time, which the browser pays for.)
+    """
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if not (isinstance(klass, type) and issubclass(klass, BaseModel)) or klass.__module__.startswith("pydantic"):
+            continue
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
+        except (OSError, TypeError, SyntaxError):  # pragma: no cover - no source available
+            continue
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for node, after in zip(body, body[1:]):
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                docs[node.target.id] = inspect.cleandoc(after.value.value)
+    return docs
+
+
+def _describe_fields(schema: dict[str, Any], cls: type) -> None:
+    properties = schema.get("properties", {})
+    for name, doc in _field_docs(cls).items():
+        field = cls.model_fields.get(name)  # type: ignore[attr-defined]
+        if field is None:
+            continue
+        for key in (field.alias, name):
+            if key in properties and "description" not in properties[key]:
+                properties[key]["description"] = doc
+                break
+
+
 class KakaoModel(BaseModel):
     """Base of every kakao-share model: frozen, strict about unknown fields, snake or camel input."""
 
@@ -158,9 +201,9 @@ class KakaoModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=False,
         loc_by_alias=False,
-        use_attribute_docstrings=True,
         hide_input_in_errors=True,
-        regex_engine="python-re",
+        json_schema_extra=_describe_fields,
+        field_title_generator=lambda name, _info: name.replace("_", " ").capitalize(),
     )
 
     def __init__(self, /, **data: Any) -> None:
