@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal, Mapping, Union
 
 from annotated_types import Gt, Le
-from pydantic import BeforeValidator, Field, PrivateAttr, Strict, TypeAdapter, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, Strict, TypeAdapter, ValidationError, model_validator
 
 from ._base import KakaoModel, NonEmptyStr, StrMap, WebUrl, flat_str_map
 from ._components import Buttons, Commerce, Content, ItemContent, Social
@@ -88,12 +88,15 @@ class _Sendable(KakaoModel):
     validation_action: ClassVar[str]
     """The ``validation_action`` the SDK posts with it (``default`` | ``custom`` | ``scrap``)."""
 
-    _payload_size: int = PrivateAttr(default=0)
-
     @property
     def payload_size(self) -> int:
-        """Size of ``validation_params()`` as compact JSON, in JavaScript characters."""
-        return self._payload_size
+        """Size of ``validation_params()`` as compact JSON, in JavaScript characters (limit 10,000)."""
+        return payload_size(self.validation_params())
+
+    def _check_size(self, size: int) -> Any:
+        if size > PAYLOAD_LIMIT:
+            raise _too_large(size)
+        return self
 
     def to_js(self) -> dict[str, Any]:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -116,17 +119,19 @@ class _DefaultTemplate(_Sendable):
     object_type: str
 
     @model_validator(mode="after")
-    def _check_size(self) -> Any:
+    def _check_payload(self) -> Any:
+        return self._check_size(self.payload_size)
+
+    @property
+    def payload_size(self) -> int:
+        """Size of ``validation_params()`` as compact JSON, in JavaScript characters (limit 10,000)."""
         # Same length as compact_json(self.validation_params()), computed by pydantic-core: key
         # order does not change a length, and pydantic escapes strings exactly like JSON.stringify.
         text = self.model_dump_json(exclude_none=True)
         size = _DEFAULT_WRAPPER + (len(text) if text.isascii() else utf16_length(text))
         if self.object_type == "location" and getattr(self, "address_title", None) is None:
             size += _EMPTY_ADDRESS_TITLE
-        if size > PAYLOAD_LIMIT:
-            raise _too_large(size)
-        self._payload_size = size
-        return self
+        return size
 
     def to_js(self) -> dict[str, Any]:
         """The settings object for ``Kakao.Share.sendDefault``: camelCase, unset fields left out."""
@@ -295,12 +300,8 @@ class CustomTemplate(_Sendable):
     """Values for the template's ``${KEY}`` placeholders: a flat string-to-string mapping."""
 
     @model_validator(mode="after")
-    def _check_size(self) -> Any:
-        size = payload_size(self.validation_params())
-        if size > PAYLOAD_LIMIT:
-            raise _too_large(size)
-        self._payload_size = size
-        return self
+    def _check_payload(self) -> Any:
+        return self._check_size(self.payload_size)
 
     def to_js(self) -> dict[str, Any]:
         """The settings object for ``Kakao.Share.sendCustom``."""
@@ -330,12 +331,8 @@ class ScrapTemplate(_Sendable):
     """Values for the custom template's placeholders."""
 
     @model_validator(mode="after")
-    def _check_size(self) -> Any:
-        size = payload_size(self.validation_params())
-        if size > PAYLOAD_LIMIT:
-            raise _too_large(size)
-        self._payload_size = size
-        return self
+    def _check_payload(self) -> Any:
+        return self._check_size(self.payload_size)
 
     def to_js(self) -> dict[str, Any]:
         """The settings object for ``Kakao.Share.sendScrap``."""
