@@ -15,7 +15,7 @@ Importing this package does not import Jinja2; authoring and preview import it o
 
 from __future__ import annotations
 
-from ._authoring import EXAMPLES, load_example, render_template
+from ._authoring import EXAMPLES, example_context, load_example, render_template
 from ._checks import check
 from ._components import Button, Commerce, Content, ItemContent, ItemRow, Social
 from ._exceptions import (
@@ -84,6 +84,7 @@ __all__ = [
     "Finding",
     "render_template",
     "load_example",
+    "example_context",
     "EXAMPLES",
     "render_preview",
     "PREVIEW_CSS",

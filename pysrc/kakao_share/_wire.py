@@ -6,11 +6,28 @@ must reproduce it byte for byte.
 1. ``to_js()`` — the plain dict handed to ``Kakao.Share.sendDefault`` / ``sendCustom`` / ``sendScrap``.
 
    * camelCase keys; unset fields are omitted (never ``None``, never an empty list);
-   * default templates: ``objectType`` first, then the template's fields **in the order the model
-     declares them** (see each class; e.g. text: ``text, link, buttonTitle, buttons``); nested objects
-     likewise in declaration order (link: ``webUrl, mobileWebUrl, androidExecutionParams,
-     iosExecutionParams``; content: ``title, description, imageUrl, imageWidth, imageHeight, link``;
-     button: ``title, link``; ...);
+   * default templates: keys in the order the models declare their fields (``objectType`` first),
+     nested objects likewise, lists in the caller's order:
+
+     ============  ==========================================================================
+     feed          objectType, content, itemContent, social, buttonTitle, buttons
+     list          objectType, headerTitle, headerLink, contents, buttonTitle, buttons
+     location      objectType, content, address, addressTitle, social, buttonTitle, buttons
+     commerce      objectType, content, commerce, buttonTitle, buttons
+     text          objectType, text, link, buttonTitle, buttons
+     calendar      objectType, idType, id, content, buttons
+     link          webUrl, mobileWebUrl, androidExecutionParams, iosExecutionParams
+     button        title, link
+     content       title, description, imageUrl, imageWidth, imageHeight, link
+     itemContent   profileText, profileImageUrl, titleImageUrl, titleImageText,
+                   titleImageCategory, items, sum, sumOp
+     item row      item, itemOp
+     social        likeCount, commentCount, sharedCount, viewCount, subscriberCount
+     commerce      productName, regularPrice, discountPrice, discountRate, fixedDiscountPrice,
+                   currencyUnit, currencyUnitPosition
+     ============  ==========================================================================
+
+     (``test_wire.py`` holds this table to the models.)
    * custom: ``{"templateId": int, "templateArgs"?: {...}}`` (args omitted when empty);
    * scrap: ``{"requestUrl": str, "templateId"?: int, "templateArgs"?: {...}}``.
 

@@ -15,10 +15,10 @@ from kakao_share import (
     TemplateError,
     TemplateRenderError,
     TextTemplate,
+    example_context,
     load_example,
     render_template,
 )
-from kakao_share._authoring import example_context
 
 TEXT = """{
   "object_type": "text",
