@@ -96,8 +96,16 @@ def _freeze(value: dict[str, str]) -> FrozenDict:
     return value if isinstance(value, FrozenDict) else FrozenDict(value)
 
 
-# An absolute http(s) URL without whitespace, control characters or backslashes, with a host.
-_WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f\\/?#]*[^\x00-\x20\x7f\\/?#:@][^\x00-\x20\x7f\\/?#]*(?:[/?#][^\x00-\x20\x7f\\]*)?", re.IGNORECASE)
+# An absolute http(s) URL with a host; no whitespace, control characters or backslashes anywhere
+# (browsers read a backslash as "/", so "https://good.com<backslash>@evil.com" would go to evil.com).
+_WEB_URL = re.compile(
+    r"https?://"
+    r"(?:[^\x00-\x20\x7f\\/?#@]*@)?"  # user info
+    r"(?:\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f\\/?#@:\[\]]+)"  # host
+    r"(?::[0-9]*)?"  # port
+    r"(?:[/?#][^\x00-\x20\x7f\\]*)?",  # path, query, fragment
+    re.IGNORECASE,
+)
 
 
 def is_web_url(value: str) -> bool:

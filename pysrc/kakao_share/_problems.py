@@ -20,7 +20,7 @@ __all__ = ["problem", "findings_from", "template_error", "format_path", "parse_p
 #: Largest integer a JavaScript number holds exactly (``Number.MAX_SAFE_INTEGER``).
 MAX_SAFE_INTEGER = 2**53 - 1
 
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 #: Discriminator tags pydantic puts into error locations; they are not part of a user's path.
@@ -59,7 +59,7 @@ def format_path(loc: Iterable[str | int]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif _IDENT.match(part):
+        elif _IDENT.fullmatch(part):
             out += f".{part}" if out else part
         else:
             out += "[" + _quote(part) + "]"

@@ -44,6 +44,7 @@ def test_accepted_web_urls(url):
         ("ftp://example.com/", "only absolute http/https URLs are allowed"),
         ("https://", "only absolute http/https URLs are allowed"),
         ("https:///path", "only absolute http/https URLs are allowed"),
+        ("https://:80/", "only absolute http/https URLs are allowed"),
         ("https://exa mple.com", "must not contain spaces or line breaks; only absolute http/https URLs"),
         (" https://example.com", "must not contain spaces or line breaks; only absolute http/https URLs"),
         ("https://example.com/\nx", "must not contain spaces or line breaks; only absolute http/https URLs"),
