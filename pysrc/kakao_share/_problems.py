@@ -138,6 +138,8 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
         return "int_type", "must be an integer (not a float, string or bool)", "pass a whole number such as 3"
     if kind in {"string_type", "string_sub_type"}:
         return "string_type", "must be a string", "convert the value with str()"
+    if kind == "string_unicode":
+        return kind, "must be valid Unicode text (it has an unpaired surrogate)", "remove the broken character"
     if kind == "bool_type":
         return kind, "must be true or false", "pass True or False"
     if kind in {"too_long", "too_short"}:

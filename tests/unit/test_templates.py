@@ -447,6 +447,12 @@ def test_strings_must_be_strings_and_required_texts_non_empty():
     assert problems(exc_info) == [("buttons[0].title", "must not be empty")]
 
 
+def test_unpaired_surrogates_are_refused():
+    with pytest.raises(TemplateError) as exc_info:
+        TextTemplate(text="a\ud800", link=LINK)
+    assert problems(exc_info) == [("text", "must be valid Unicode text (it has an unpaired surrogate)")]
+
+
 def test_link_given_as_string_is_refused():
     with pytest.raises(TemplateError) as exc_info:
         TextTemplate(text="x", link=WEB)
