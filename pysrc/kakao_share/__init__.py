@@ -35,6 +35,7 @@ from ._images import ImageInfo
 from ._links import Link
 from ._options import PickerSettings, ShareOptions
 from ._preview import PREVIEW_CSS, render_preview
+from ._share import min_sdk_version, share_settings
 from ._templates import (
     CalendarTemplate,
     CommerceTemplate,
@@ -79,6 +80,8 @@ __all__ = [
     "ShareOptions",
     "PickerSettings",
     "ImageInfo",
+    "share_settings",
+    "min_sdk_version",
     # checks, authoring, preview
     "check",
     "Finding",

@@ -18,7 +18,7 @@ def test_every_public_name_is_exported():
         "FeedTemplate", "ListTemplate", "LocationTemplate", "CommerceTemplate", "TextTemplate",
         "CalendarTemplate", "ScrapTemplate", "CustomTemplate", "DefaultTemplate", "Template",
         "parse_template", "Link", "Button", "Content", "ItemContent", "ItemRow", "Social", "Commerce",
-        "ShareOptions", "PickerSettings", "ImageInfo", "check", "Finding", "render_template",
+        "ShareOptions", "PickerSettings", "ImageInfo", "share_settings", "min_sdk_version", "check", "Finding", "render_template",
         "load_example", "render_preview", "KakaoShareError", "TemplateError", "TemplateRenderError",
         "SDKError", "SDKLoadError", "SDKVersionError", "SDKInitError", "PopupBlocked", "KakaoAPIError",
         "KakaoShareWarning",

@@ -259,3 +259,28 @@ def test_image_info_from_kakao_response():
         ImageInfo.from_response({"infos": {}})
     with pytest.raises(SDKError):
         ImageInfo.from_response({"infos": {"original": {"width": 1}}})
+
+
+# --- share_settings / min_sdk_version -------------------------------------------------------------
+
+
+def test_share_settings_merges_template_and_options():
+    from kakao_share import TextTemplate, min_sdk_version, share_settings
+
+    template = TextTemplate(text="hi", link={"web_url": "https://example.com"})
+    assert share_settings(template) == {"objectType": "text", "text": "hi", "link": {"webUrl": "https://example.com"}}
+    settings = share_settings(template, {"install_talk": True, "server_callback_args": {"k": "v"}})
+    assert settings == {
+        "objectType": "text",
+        "text": "hi",
+        "link": {"webUrl": "https://example.com"},
+        "installTalk": True,
+        "serverCallbackArgs": {"k": "v"},
+    }
+    assert share_settings({"templateId": 3}, ShareOptions(through_talk=False)) == {"templateId": 3, "throughTalk": False}
+    with pytest.raises(TemplateError) as exc_info:
+        share_settings(template, {"picker_settings": {"type": "chat", "limit": 9}})
+    assert exc_info.value.paths == ["picker_settings.limit"]
+    assert min_sdk_version(template) is None
+    assert min_sdk_version(template, {"picker_settings": {"limit": 2}}) == (2, 8, 0)
+    assert min_sdk_version({"objectType": "feed", "content": {"link": {}}}) == (2, 7, 0)
