@@ -139,7 +139,7 @@ def _render(source: str, context: Mapping[str, Any], name: str, with_marks: bool
         raise _render_error(f"template syntax error: {exc.message}", source, name, exc.lineno) from None
     try:
         return template.render(dict(context))
-    except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+    except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError, RuntimeError) as exc:
         lineno = _runtime_lineno(exc, name)
         kind = "undefined value" if type(exc).__name__ == "UndefinedError" else "error while rendering"
         raise _render_error(f"{kind}: {exc}", source, name, lineno) from None

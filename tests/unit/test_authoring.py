@@ -176,6 +176,17 @@ def test_non_json_values_are_refused():
         render_template(TEXT, {"message": float("nan"), "url": "https://example.com"})
 
 
+def test_runtime_errors_point_at_their_line():
+    source = '{\n"object_type": "text",\n"text": {{ 1 / n }},\n"link": {}\n}'
+    with pytest.raises(TemplateRenderError) as exc_info:
+        render_template(source, {"n": 0})
+    assert exc_info.value.lineno == 3
+    assert "division by zero" in str(exc_info.value)
+    recursive = '{% macro r(n) %}{{ r(n) }}{% endmacro %}{"object_type": "text", "text": {{ r(1) }}, "link": {}}'
+    with pytest.raises(TemplateRenderError):
+        render_template(recursive, {})
+
+
 def test_sandbox_blocks_unsafe_attribute_access():
     source = '{"object_type": "text", "text": {{ message.__class__.__mro__[1].__subclasses__() | length }}, "link": {}}'
     with pytest.raises(TemplateRenderError) as exc_info:
