@@ -1,0 +1,770 @@
+"""Kakao's network, faked inside Playwright: the SDK script, the sharer, kapi and the app-link host.
+
+Everything a page sends to Kakao's hosts is answered here and recorded, so tests assert on exactly what
+crossed the boundary. The SDK served is the double in ``kakao_sdk_double.js`` unless ``KAKAO_SDK_FILE``
+names a real SDK build.
+
+Quick reference (``kakao`` is the ``FakeKakao`` fixture; routes are installed on the browser context, so
+requests from popups are recorded too)::
+
+    kakao.version = "2.7.1"               # before the page loads the SDK: the URL path says 2.7.1
+    kakao.fail("upload", status=401, body={"code": -401, "msg": "invalid key"})
+    share = kakao.wait_for_share(page)    # next POST to sharer.kakao.com/picker/link -> ShareRequest
+    share.fields                           # (("app_key", ...), ("ka", ...), ...) decoded, in order
+    share.validation_params                # parsed JSON;  share.template_object, share.lcba
+    upload = kakao.wait_for_kapi(page, "upload")   # KapiRequest: .headers, .parts, .form, .query
+    kakao.expect_no_share(page, within_ms=300)
+
+Response shapes follow the specification (section 4): image calls answer
+``{"infos": {"original": {"url", "content_type", "length", "width", "height"}}}``; template validation
+answers ``{"template_id", "template_args", "template_msg", "warning_msg", "argument_msg"}`` (plus
+``scheme_params`` when the request carried them, as Kakao's Flutter SDK reads them); errors answer the
+status and JSON body given to :meth:`FakeKakao.fail` (Kakao's ``{"code", "msg"}`` shape by default).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import struct
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, Route
+
+HERE = Path(__file__).resolve().parent
+DOUBLE = HERE / "kakao_sdk_double.js"
+SDK_HOST = "t1.kakaocdn.net"
+SHARER_HOST = "sharer.kakao.com"
+KAPI_HOST = "kapi.kakao.com"
+APP_LINK_HOST = "talk-apps.kakao.com"
+KAKAO_HOSTS = (SDK_HOST, SHARER_HOST, KAPI_HOST, APP_LINK_HOST)
+DEFAULT_SDK_VERSION = "2.8.0"
+
+SHARER_URL = f"https://{SHARER_HOST}/picker/link"
+SHARER_FAILED_PATH = "/picker/failed"
+APP_LINK_PREFIX = f"https://{APP_LINK_HOST}/scheme/kakaolink%3A%2F%2Fsend"
+UPLOAD_PATH = "/v2/api/talk/message/image/upload"
+SCRAP_PATH = "/v2/api/talk/message/image/scrap"
+DELETE_PATH = "/v2/api/talk/message/image/delete"
+VALIDATE_PREFIX = "/v2/api/kakaolink/talk/template/"
+
+#: kapi endpoint names accepted by :meth:`FakeKakao.fail` and :meth:`FakeKakao.wait_for_kapi`.
+#: ``validate`` is every template validation (``default``, ``validate``, ``scrap``) of the mobile path.
+KAPI_ENDPOINTS = ("upload", "scrap", "delete", "validate")
+FAILABLE = (*KAPI_ENDPOINTS, "sdk", "sharer")
+
+
+def sdk_file() -> Path:
+    """The SDK build tests run against: ``$KAKAO_SDK_FILE`` or our double."""
+    override = os.environ.get("KAKAO_SDK_FILE")
+    return Path(override).resolve() if override else DOUBLE
+
+
+def using_real_sdk() -> bool:
+    return bool(os.environ.get("KAKAO_SDK_FILE"))
+
+
+# --------------------------------------------------------------------------------------------------
+# Parsing helpers
+# --------------------------------------------------------------------------------------------------
+
+Pairs = tuple[tuple[str, str], ...]
+
+
+def parse_form(body: bytes | str | None) -> Pairs:
+    """``application/x-www-form-urlencoded`` -> decoded (name, value) pairs in order."""
+    if not body:
+        return ()
+    text = body.decode("ascii", "replace") if isinstance(body, bytes) else body
+    return tuple(parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict"))
+
+
+_PARAM = re.compile(r';\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)')
+
+
+def parse_header_params(value: str) -> tuple[str, dict[str, str]]:
+    """``form-data; name="file"; filename="a.png"`` -> ("form-data", {"name": "file", ...})."""
+    main, _, rest = value.partition(";")
+    params: dict[str, str] = {}
+    for key, raw in _PARAM.findall(";" + rest):
+        raw = raw.strip()
+        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+            raw = re.sub(r"\\(.)", r"\1", raw[1:-1])
+        params[key.lower()] = raw
+    return main.strip().lower(), params
+
+
+@dataclass(frozen=True)
+class MultipartPart:
+    """One part of a ``multipart/form-data`` body."""
+
+    name: str | None
+    filename: str | None
+    content_type: str | None
+    data: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def parse_multipart(body: bytes | None, content_type: str) -> tuple[MultipartPart, ...]:
+    """Split a ``multipart/form-data`` body (RFC 7578) into its parts, bytes untouched."""
+    _, params = parse_header_params(content_type or "")
+    boundary = params.get("boundary")
+    if not body or not boundary:
+        return ()
+    delimiter = b"--" + boundary.encode("latin-1")
+    # The first delimiter may start the body or follow a preamble line.
+    if body.startswith(delimiter):
+        pos = len(delimiter)
+    else:
+        found = body.find(b"\r\n" + delimiter)
+        if found < 0:
+            raise ValueError("multipart body without its boundary")
+        pos = found + 2 + len(delimiter)
+    parts: list[MultipartPart] = []
+    while True:
+        if body.startswith(b"--", pos):
+            return tuple(parts)  # close delimiter
+        line_end = body.find(b"\r\n", pos)
+        if line_end < 0 or body[pos:line_end].strip(b" \t"):
+            raise ValueError("malformed multipart delimiter line")
+        start = line_end + 2
+        end = body.find(b"\r\n" + delimiter, start)
+        if end < 0:
+            raise ValueError("multipart body is not closed")
+        raw = body[start:end]
+        head, sep, data = raw.partition(b"\r\n\r\n")
+        if not sep:  # a part with no headers at all
+            head, data = b"", raw[2:] if raw.startswith(b"\r\n") else raw
+        headers: dict[str, str] = {}
+        for line in head.split(b"\r\n"):
+            if b":" in line:
+                key, _, value = line.partition(b":")
+                headers[key.decode("latin-1").strip().lower()] = value.decode("utf-8", "replace").strip()
+        _, disposition = parse_header_params(headers.get("content-disposition", ""))
+        parts.append(
+            MultipartPart(
+                name=disposition.get("name"),
+                filename=disposition.get("filename"),
+                content_type=headers.get("content-type"),
+                data=data,
+                headers=headers,
+            )
+        )
+        pos = end + 2 + len(delimiter)
+
+
+def _json_or_none(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def image_size(data: bytes) -> tuple[int, int]:
+    """(width, height) of a PNG, GIF or JPEG; (0, 0) for anything else."""
+    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+        return struct.unpack(">II", data[16:24])
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
+        return struct.unpack("<HH", data[6:10])
+    if data[:2] == b"\xff\xd8":
+        pos = 2
+        while pos + 9 < len(data):
+            if data[pos] != 0xFF:
+                break
+            marker = data[pos + 1]
+            length = struct.unpack(">H", data[pos + 2 : pos + 4])[0]
+            if marker in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF):
+                height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
+                return width, height
+            pos += 2 + length
+    return 0, 0
+
+
+# --------------------------------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareRequest:
+    """A request to ``sharer.kakao.com`` (the share POST, the popup's first GET, the failed page)."""
+
+    method: str
+    url: str
+    path: str
+    query: Pairs
+    headers: dict[str, str]
+    fields: Pairs  #: decoded form fields, in the order they were posted
+    body: bytes = b""
+
+    @property
+    def is_share(self) -> bool:
+        """The form POST to ``/picker/link`` (what a share is on the desktop path)."""
+        return self.method == "POST" and self.path == "/picker/link"
+
+    @property
+    def field_names(self) -> list[str]:
+        return [name for name, _ in self.fields]
+
+    @property
+    def form(self) -> dict[str, str]:
+        return dict(self.fields)
+
+    @property
+    def query_dict(self) -> dict[str, str]:
+        return dict(self.query)
+
+    def field(self, name: str) -> str | None:
+        return self.form.get(name)
+
+    @property
+    def app_key(self) -> str | None:
+        return self.field("app_key")
+
+    @property
+    def ka(self) -> str | None:
+        return self.field("ka")
+
+    @property
+    def validation_action(self) -> str | None:
+        return self.field("validation_action")
+
+    @property
+    def validation_params_raw(self) -> str | None:
+        """The ``validation_params`` field exactly as posted (compare JSON byte for byte with this)."""
+        return self.field("validation_params")
+
+    @property
+    def validation_params(self) -> Any:
+        return _json_or_none(self.validation_params_raw)
+
+    @property
+    def template_object(self) -> dict[str, Any] | None:
+        params = self.validation_params
+        return params.get("template_object") if isinstance(params, dict) else None
+
+    @property
+    def lcba(self) -> str | None:
+        return self.field("lcba")
+
+    @property
+    def scheme_params(self) -> Any:
+        """Picker settings as the *double* posts them (see kakao_sdk_double.js); None otherwise."""
+        return _json_or_none(self.field("scheme_params"))
+
+
+@dataclass(frozen=True)
+class KapiRequest:
+    """A request to ``kapi.kakao.com`` (preflights included, with ``preflight=True``)."""
+
+    method: str
+    url: str
+    path: str
+    query: Pairs
+    headers: dict[str, str]
+    body: bytes
+    endpoint: str  #: "upload" | "scrap" | "delete" | "validate" | "unknown"
+    form: Pairs = ()  #: decoded url-encoded body
+    parts: tuple[MultipartPart, ...] = ()  #: multipart body
+    preflight: bool = False
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+    @property
+    def authorization(self) -> str | None:
+        return self.headers.get("authorization")
+
+    @property
+    def ka(self) -> str | None:
+        return self.headers.get("ka")
+
+    @property
+    def query_dict(self) -> dict[str, str]:
+        return dict(self.query)
+
+    @property
+    def form_dict(self) -> dict[str, str]:
+        return dict(self.form)
+
+    @property
+    def file_parts(self) -> list[MultipartPart]:
+        return [part for part in self.parts if part.name == "file"]
+
+    @property
+    def validation_kind(self) -> str | None:
+        """``default`` | ``validate`` | ``scrap`` for a template validation."""
+        return self.path[len(VALIDATE_PREFIX):] if self.endpoint == "validate" else None
+
+    @property
+    def template_object_raw(self) -> str | None:
+        return self.query_dict.get("template_object")
+
+    @property
+    def template_object(self) -> Any:
+        return _json_or_none(self.template_object_raw)
+
+    @property
+    def template_args(self) -> Any:
+        return _json_or_none(self.query_dict.get("template_args"))
+
+
+@dataclass(frozen=True)
+class AppLinkRequest:
+    """A navigation to ``talk-apps.kakao.com`` (the iOS app link that launches KakaoTalk)."""
+
+    url: str
+    headers: dict[str, str]
+
+    @property
+    def scheme_url(self) -> str:
+        """The ``kakaolink://send?...`` URL the universal link wraps (decoded once)."""
+        path = urlsplit(self.url).path
+        prefix = "/scheme/"
+        return unquote(path[len(prefix):]) if path.startswith(prefix) else ""
+
+    @property
+    def params(self) -> dict[str, str]:
+        return dict(parse_qsl(urlsplit(self.scheme_url).query, keep_blank_values=True))
+
+    @property
+    def fully_decoded(self) -> str:
+        """The URL unquoted until stable (for 'does the link carry X' checks)."""
+        text, previous = self.url, None
+        while text != previous:
+            previous, text = text, unquote(text)
+        return text
+
+
+@dataclass
+class _Failure:
+    status: int
+    body: Any
+    times: int | None
+    headers: dict[str, str]
+
+
+T = TypeVar("T")
+
+_SHARER_PAGE = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>KakaoTalk share (fake)</title></head>"
+    "<body><p>fake sharer: {what}</p></body></html>"
+)
+_APP_LINK_PAGE = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>KakaoTalk (fake app link)</title></head>"
+    "<body><p>fake app link</p></body></html>"
+)
+
+
+class FakeKakao:
+    """Routes Kakao's hosts to local fakes and records what the page sent.
+
+    ``version`` picks the SDK URL (``.../kakao_js_sdk/<version>/kakao.min.js``); the double reports it as
+    ``Kakao.VERSION``. Set it before the page loads the SDK. A real SDK file reports its own version.
+    """
+
+    def __init__(self, sdk_path: Path | None = None, version: str = DEFAULT_SDK_VERSION) -> None:
+        self.sdk_path = sdk_path or sdk_file()
+        self.sdk_body = self.sdk_path.read_bytes()
+        self.version = version
+        self.sdk_requests: list[str] = []
+        self.sharer_requests: list[ShareRequest] = []
+        self.kapi_requests: list[KapiRequest] = []
+        self.preflights: list[KapiRequest] = []
+        self.app_links: list[AppLinkRequest] = []
+        self.handler_errors: list[str] = []
+        self._failures: dict[str, _Failure] = {}
+        self._share_cursor = 0
+        self._uploads = 0
+
+    # ---- configuration -------------------------------------------------------------------------
+    @classmethod
+    def for_version(cls, version: str) -> FakeKakao:
+        return cls(version=version)
+
+    @property
+    def sdk_url(self) -> str:
+        return f"https://{SDK_HOST}/kakao_js_sdk/{self.version}/kakao.min.js"
+
+    @property
+    def integrity(self) -> str:
+        """The SRI value of the file actually served (the page must be given it, as in production)."""
+        return "sha384-" + base64.b64encode(hashlib.sha384(self.sdk_body).digest()).decode()
+
+    def script_tag(self, integrity: str | None = None) -> str:
+        """The ``<script>`` element a page uses to load the served SDK."""
+        return (
+            f'<script src="{self.sdk_url}" integrity="{integrity or self.integrity}" '
+            'crossorigin="anonymous"></script>'
+        )
+
+    def fail(self, endpoint: str, status: int = 400, body: Any = None, *, times: int | None = None,
+             headers: dict[str, str] | None = None) -> None:
+        """Answer ``endpoint`` with an error until :meth:`clear_failures` (or ``times`` answers).
+
+        ``endpoint``: ``upload``, ``scrap`` (image scrap), ``delete``, ``validate`` (mobile template
+        validation), ``sdk`` (the script) or ``sharer``. ``body`` is sent as JSON (a ``str`` as is);
+        by default Kakao's error shape ``{"code": -<status>, "msg": ...}``.
+        """
+        if endpoint not in FAILABLE:
+            raise ValueError(f"unknown endpoint {endpoint!r}; one of {FAILABLE}")
+        if body is None:
+            body = {"code": -status, "msg": f"fake {endpoint} failure"}
+        self._failures[endpoint] = _Failure(status, body, times, dict(headers or {}))
+
+    def clear_failures(self) -> None:
+        self._failures.clear()
+
+    def reset(self) -> None:
+        """Forget every record (failures stay)."""
+        self.sdk_requests.clear()
+        self.sharer_requests.clear()
+        self.kapi_requests.clear()
+        self.preflights.clear()
+        self.app_links.clear()
+        self._share_cursor = 0
+
+    # ---- views ---------------------------------------------------------------------------------
+    @property
+    def shares(self) -> list[ShareRequest]:
+        """Every desktop share: the form POSTs to ``/picker/link``, in arrival order."""
+        return [r for r in self.sharer_requests if r.is_share]
+
+    def kapi(self, endpoint: str | None = None) -> list[KapiRequest]:
+        """Recorded kapi requests (not preflights), optionally of one endpoint."""
+        return [r for r in self.kapi_requests if endpoint is None or r.endpoint == endpoint]
+
+    @property
+    def uploads(self) -> list[KapiRequest]:
+        return self.kapi("upload")
+
+    @property
+    def image_scraps(self) -> list[KapiRequest]:
+        return self.kapi("scrap")
+
+    @property
+    def deletions(self) -> list[KapiRequest]:
+        return self.kapi("delete")
+
+    @property
+    def validations(self) -> list[KapiRequest]:
+        return self.kapi("validate")
+
+    @property
+    def failed_pages(self) -> list[ShareRequest]:
+        return [r for r in self.sharer_requests if r.path == SHARER_FAILED_PATH]
+
+    # ---- waiting -------------------------------------------------------------------------------
+    @staticmethod
+    def pump(target: Page | BrowserContext, ms: float) -> None:
+        """Let Playwright deliver events (route handlers run only while the sync API waits)."""
+        page = target if isinstance(target, Page) else None
+        if page is None or page.is_closed():
+            page = next((p for p in getattr(target, "pages", []) if not p.is_closed()), None)
+            if page is None and isinstance(target, Page):
+                page = next((p for p in target.context.pages if not p.is_closed()), None)
+        if page is not None:
+            page.wait_for_timeout(ms)
+            return
+        context = target if isinstance(target, BrowserContext) else target.context
+        try:
+            context.wait_for_event("page", timeout=ms)
+        except PlaywrightError:
+            pass
+
+    def wait_for(self, target: Page | BrowserContext, probe: Callable[[], T], timeout: float = 5_000,
+                 what: str = "condition") -> T:
+        """Pump events until ``probe()`` returns something truthy; return it."""
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            value = probe()
+            if value:
+                return value
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"timed out after {timeout:.0f} ms waiting for {what}; {self.summary()}")
+            self.pump(target, 20)
+
+    def wait_for_share(self, target: Page | BrowserContext, timeout: float = 5_000) -> ShareRequest:
+        """The next desktop share not yet returned by this method (shares arrive from the popup)."""
+        index = self._share_cursor
+        self.wait_for(target, lambda: len(self.shares) > index, timeout, f"share #{index + 1}")
+        self._share_cursor = index + 1
+        return self.shares[index]
+
+    def wait_for_shares(self, target: Page | BrowserContext, count: int, timeout: float = 5_000
+                        ) -> list[ShareRequest]:
+        """All shares once at least ``count`` have arrived (moves the cursor past them)."""
+        self.wait_for(target, lambda: len(self.shares) >= count, timeout, f"{count} shares")
+        self._share_cursor = max(self._share_cursor, len(self.shares))
+        return list(self.shares)
+
+    def wait_for_kapi(self, target: Page | BrowserContext, endpoint: str, count: int = 1,
+                      timeout: float = 5_000) -> KapiRequest:
+        """The ``count``-th recorded request to a kapi endpoint."""
+        if endpoint not in KAPI_ENDPOINTS:
+            raise ValueError(f"unknown endpoint {endpoint!r}; one of {KAPI_ENDPOINTS}")
+        self.wait_for(target, lambda: len(self.kapi(endpoint)) >= count, timeout, f"kapi {endpoint}")
+        return self.kapi(endpoint)[count - 1]
+
+    def wait_for_app_link(self, target: Page | BrowserContext, timeout: float = 5_000) -> AppLinkRequest:
+        self.wait_for(target, lambda: self.app_links, timeout, "an app-link navigation")
+        return self.app_links[-1]
+
+    def expect_no_share(self, target: Page | BrowserContext, within_ms: float = 300) -> None:
+        """Pump for ``within_ms`` and assert no share arrived beyond those already returned."""
+        before = len(self.shares)
+        deadline = time.monotonic() + within_ms / 1000
+        while time.monotonic() < deadline:
+            self.pump(target, 25)
+        extra = self.shares[before:]
+        assert not extra, f"unexpected share(s): {extra}"
+
+    def summary(self) -> str:
+        return (
+            f"recorded: {len(self.sdk_requests)} sdk, {len(self.sharer_requests)} sharer "
+            f"({len(self.shares)} shares), {len(self.kapi_requests)} kapi, {len(self.app_links)} app links"
+            + (f"; handler errors: {self.handler_errors}" if self.handler_errors else "")
+        )
+
+    # ---- routes --------------------------------------------------------------------------------
+    def install(self, context: BrowserContext) -> None:
+        context.route(f"https://{SDK_HOST}/**", self._guarded(self._serve_sdk))
+        context.route(f"https://{SHARER_HOST}/**", self._guarded(self._serve_sharer))
+        context.route(f"https://{KAPI_HOST}/**", self._guarded(self._serve_kapi))
+        context.route(f"https://{APP_LINK_HOST}/**", self._guarded(self._serve_app_link))
+
+    def _guarded(self, handler: Callable[[Route], None]) -> Callable[[Route], None]:
+        def run(route: Route) -> None:
+            try:
+                handler(route)
+            except PlaywrightError as exc:  # the request went away (popup closed, navigation replaced)
+                self.handler_errors.append(f"{route.request.url}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - never leave a request hanging; report it
+                self.handler_errors.append(f"{route.request.url}: {exc!r}")
+                try:
+                    route.fulfill(status=500, body=f"fake kakao error: {exc!r}")
+                except PlaywrightError:
+                    pass
+
+        return run
+
+    def _take_failure(self, endpoint: str) -> _Failure | None:
+        failure = self._failures.get(endpoint)
+        if failure is None:
+            return None
+        if failure.times is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                del self._failures[endpoint]
+        return failure
+
+    @staticmethod
+    def _body_text(body: Any) -> str:
+        return body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+
+    def _serve_sdk(self, route: Route) -> None:
+        self.sdk_requests.append(route.request.url)
+        if not route.request.url.split("?")[0].endswith("/kakao.min.js"):
+            route.fulfill(status=404, body="not found")
+            return
+        failure = self._take_failure("sdk")
+        if failure:
+            route.fulfill(status=failure.status, body=self._body_text(failure.body))
+            return
+        route.fulfill(
+            status=200,
+            body=self.sdk_body,
+            headers={"Content-Type": "text/javascript", "Access-Control-Allow-Origin": "*"},
+        )
+
+    def _serve_sharer(self, route: Route) -> None:
+        request = route.request
+        parts = urlsplit(request.url)
+        headers = request.all_headers()
+        body = request.post_data_buffer or b""
+        content_type = headers.get("content-type", "")
+        fields = parse_form(body) if "x-www-form-urlencoded" in content_type else ()
+        record = ShareRequest(
+            method=request.method,
+            url=request.url,
+            path=parts.path,
+            query=tuple(parse_qsl(parts.query, keep_blank_values=True)),
+            headers=headers,
+            fields=fields,
+            body=body,
+        )
+        self.sharer_requests.append(record)
+        failure = self._take_failure("sharer") if record.is_share else None
+        if failure:
+            route.fulfill(status=failure.status, body=self._body_text(failure.body))
+            return
+        if request.method == "GET" and record.path == "/picker/link":
+            # The popup's own first load (window.open with the sharer URL). Answered "204 No Content",
+            # which commits nothing: an instant 200 could commit in the popup after the SDK's form POST
+            # started and make Chromium drop the POST (a race real network latency never loses).
+            route.fulfill(status=204, body="")
+            return
+        what = record.validation_action or record.path
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=_SHARER_PAGE.format(what=what))
+
+    def _serve_app_link(self, route: Route) -> None:
+        self.app_links.append(AppLinkRequest(url=route.request.url, headers=route.request.all_headers()))
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=_APP_LINK_PAGE)
+
+    @staticmethod
+    def _endpoint(method: str, path: str) -> str:
+        if path == UPLOAD_PATH:
+            return "upload"
+        if path == SCRAP_PATH:
+            return "scrap"
+        if path == DELETE_PATH:
+            return "delete"
+        if path.startswith(VALIDATE_PREFIX) and path[len(VALIDATE_PREFIX):] in ("default", "validate", "scrap"):
+            return "validate"
+        return "unknown"
+
+    @staticmethod
+    def _cors(headers: dict[str, str]) -> dict[str, str]:
+        return {"Access-Control-Allow-Origin": headers.get("origin") or "*", "Vary": "Origin"}
+
+    def _serve_kapi(self, route: Route) -> None:
+        request = route.request
+        parts = urlsplit(request.url)
+        headers = request.all_headers()
+        method = request.method
+        endpoint = self._endpoint(method, parts.path)
+        body = request.post_data_buffer or b""
+        content_type = headers.get("content-type", "")
+        record = KapiRequest(
+            method=method,
+            url=request.url,
+            path=parts.path,
+            query=tuple(parse_qsl(parts.query, keep_blank_values=True)),
+            headers=headers,
+            body=body,
+            endpoint=endpoint,
+            form=parse_form(body) if "x-www-form-urlencoded" in content_type else (),
+            parts=parse_multipart(body, content_type) if "multipart/form-data" in content_type else (),
+            preflight=method == "OPTIONS",
+        )
+        cors = self._cors(headers)
+        if record.preflight:
+            # Chromium under Playwright answers preflights itself; this serves other engines.
+            self.preflights.append(record)
+            route.fulfill(
+                status=200,
+                headers={
+                    **cors,
+                    "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
+                    "Access-Control-Allow-Headers": headers.get("access-control-request-headers")
+                    or "Authorization, KA, Content-Type",
+                    "Access-Control-Max-Age": "1728000",
+                },
+                body="",
+            )
+            return
+        self.kapi_requests.append(record)
+        expected_method = {"upload": "POST", "scrap": "POST", "delete": "DELETE", "validate": "GET"}.get(endpoint)
+        if endpoint == "unknown" or method != expected_method:
+            self._json(route, 404, {"code": -1, "msg": f"fake kapi: no {method} {parts.path}"}, cors)
+            return
+        failure = self._take_failure(endpoint)
+        if failure:
+            self._json(route, failure.status, failure.body, {**cors, **failure.headers})
+            return
+        if not (record.authorization or "").startswith("KakaoAK "):
+            self._json(route, 401, {"code": -401, "msg": "fake kapi: no KakaoAK authorization"}, cors)
+            return
+        status, answer = getattr(self, f"_answer_{endpoint}")(record)
+        self._json(route, status, answer, cors)
+
+    def _json(self, route: Route, status: int, body: Any, headers: dict[str, str]) -> None:
+        route.fulfill(
+            status=status,
+            headers={**headers, "Content-Type": "application/json;charset=UTF-8"},
+            body=self._body_text(body),
+        )
+
+    @staticmethod
+    def _image_info(url: str, content_type: str, data: bytes) -> dict[str, Any]:
+        width, height = image_size(data)
+        return {
+            "infos": {
+                "original": {
+                    "url": url,
+                    "content_type": content_type,
+                    "length": len(data),
+                    "width": width,
+                    "height": height,
+                }
+            }
+        }
+
+    def _answer_upload(self, record: KapiRequest) -> tuple[int, Any]:
+        files = record.file_parts
+        if not files:
+            return 400, {"code": -2, "msg": "file is required (fake kapi: the multipart body has no file part)"}
+        first = files[0]
+        self._uploads += 1
+        digest = hashlib.sha1(first.data).hexdigest()[:12]
+        url = f"https://k.kakaocdn.net/dn/fake{self._uploads}/{digest}/{first.filename or 'image'}"
+        return 200, self._image_info(url, first.content_type or "application/octet-stream", first.data)
+
+    def _answer_scrap(self, record: KapiRequest) -> tuple[int, Any]:
+        image_url = record.form_dict.get("image_url")
+        if not image_url:
+            return 400, {"code": -2, "msg": "image_url is required"}
+        digest = hashlib.sha1(image_url.encode()).hexdigest()[:12]
+        name = urlsplit(image_url).path.rsplit("/", 1)[-1] or "image"
+        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        content_type = {"png": "image/png", "gif": "image/gif", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+                        "webp": "image/webp"}.get(suffix, "image/jpeg")
+        return 200, self._image_info(f"https://k.kakaocdn.net/dn/fakescrap/{digest}/{name}", content_type, b"")
+
+    def _answer_delete(self, record: KapiRequest) -> tuple[int, Any]:
+        if not record.query_dict.get("image_url"):
+            return 400, {"code": -2, "msg": "image_url is required"}
+        return 200, {}
+
+    def _answer_validate(self, record: KapiRequest) -> tuple[int, Any]:
+        query = record.query_dict
+        kind = record.validation_kind
+        if query.get("link_ver") != "4.0":
+            return 400, {"code": -2, "msg": "link_ver must be 4.0"}
+        args = _json_or_none(query.get("template_args")) or {}
+        if kind == "default":
+            template = record.template_object
+            if not isinstance(template, dict):
+                return 400, {"code": -2, "msg": "template_object is required"}
+            template_id, content = 0, template
+        elif kind == "validate":
+            if not query.get("template_id", "").isdigit():
+                return 400, {"code": -2, "msg": "template_id is required"}
+            template_id, content = int(query["template_id"]), {}
+        else:
+            if not query.get("request_url"):
+                return 400, {"code": -2, "msg": "request_url is required"}
+            raw_id = query.get("template_id", "")
+            template_id, content = (int(raw_id) if raw_id.isdigit() else 0), {"request_url": query["request_url"]}
+        answer: dict[str, Any] = {
+            "template_id": template_id,
+            "template_args": args,
+            "template_msg": {"P": {}, "C": content},
+            "warning_msg": {},
+            "argument_msg": {},
+        }
+        scheme = _json_or_none(query.get("scheme_params"))
+        if scheme:
+            answer["scheme_params"] = scheme
+        return 200, answer
