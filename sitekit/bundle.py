@@ -265,7 +265,7 @@ def _prune(root: Path, keep: set[Path]) -> None:
 #: bytecode probe imports to decide what to compile. PyScript's own Python package is written into the
 #: page at run time, so the stdlib modules it imports are named here.
 BOOT_IMPORTS = [
-    "kakao_share", "jinja2", "jinja2.sandbox",  # the pages render previews with jinja2
+    "kakao_share", "kakao_share.browser", "jinja2", "jinja2.sandbox",  # pages render previews with jinja2
     # PyScript's `pyscript` package and its start-up code:
     "asyncio", "base64", "html", "inspect", "json", "pathlib", "ast", "textwrap", "traceback",
     # Pyodide unpacks wheels with it:

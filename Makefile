@@ -1,0 +1,50 @@
+# Two commands set everything up on a fresh clone and are safe to repeat:
+#   make serve   venv + Python deps + npm ci + runtime build, then serve the demo on 127.0.0.1:8000
+#   make test    the same set-up + test deps + a Chromium, then the whole test suite
+# Other targets: make build, make bench, make export DEST=dir, make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: serve test build bench export setup browser clean
+
+serve: build
+	$(PY) serve.py serve --host $(HOST) --port $(PORT)
+
+test: build browser
+	$(PY) -m pytest
+
+build: setup
+	$(PY) serve.py build
+
+bench: build browser
+	$(PY) bench/boot.py
+	$(PY) bench/models.py
+
+export: build
+	@test -n "$(DEST)" || (echo "usage: make export DEST=folder" >&2; exit 2)
+	$(PY) serve.py export $(DEST)
+
+setup: $(VENV)/.installed node_modules/.installed
+
+browser: setup
+	@$(PY) -m sitekit.browser >/dev/null
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is missing: install Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+clean:
+	rm -rf web/runtime node_modules .cache $(VENV) build *.egg-info pysrc/*.egg-info

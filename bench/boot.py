@@ -1,0 +1,145 @@
+"""Boot benchmark: how long until a kakao-share page is usable, cold and warm, against plain JavaScript.
+
+In one run, side by side, on the same server and browser:
+
+* **kakao-share** — ``web/index.html``: PyScript boots Pyodide, loads pydantic + jinja2 + kakao_share,
+  imports them and marks ``<html data-ready>``.
+* **plain JS** — a page that loads the Kakao SDK (our test double, from a second loopback server) and
+  calls ``Kakao.init``: what a site without Python pays.
+
+*Cold* is a fresh browser context (empty HTTP cache); *warm* reuses one context whose cache a first
+visit primed, like a returning visitor. Time is navigation start → the page's ``kakao-share:ready``
+performance mark; bytes are what crossed the wire (encoded bodies + headers). No Playwright routing is
+used (it turns the HTTP cache off); instead every request is checked to stay on loopback.
+
+    python bench/boot.py [--runs N] [--markdown]
+
+Not a test: numbers vary by machine. Only ratios measured in the same run mean much.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import BrowserContext, sync_playwright  # noqa: E402
+
+from sitekit import server  # noqa: E402
+from sitekit.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
+
+SDK_DOUBLE = ROOT / "tests" / "e2e" / "kakao_sdk_double.js"
+BASELINE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain JS</title>
+<link rel="icon" href="data:,"><script src="kakao.min.js"></script></head><body><p>plain JS</p>
+<script>Kakao.init("0123456789abcdef0123456789abcdef");
+performance.mark("kakao-share:ready"); document.documentElement.setAttribute("data-ready", "");</script>
+</body></html>"""
+
+
+def _baseline_server(folder: Path) -> ThreadingHTTPServer:
+    (folder / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
+    shutil.copy(SDK_DOUBLE, folder / "kakao.min.js")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+MEASURE = """() => {
+  const ready = performance.getEntriesByName("kakao-share:ready")[0];
+  const nav = performance.getEntriesByType("navigation")[0];
+  const bytes = performance.getEntriesByType("resource").reduce((sum, e) => sum + e.transferSize, nav.transferSize);
+  return {ms: ready ? ready.startTime : null, bytes};
+}"""
+
+
+def _visit(context: BrowserContext, url: str) -> dict:
+    page = context.new_page()
+    escaped: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
+    try:
+        page.goto(url)
+        page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=120_000)
+        error = page.evaluate("document.documentElement.getAttribute('data-error')")
+        if error:
+            raise SystemExit(f"{url} failed to boot: {error}")
+        result = page.evaluate(MEASURE)
+        if result["ms"] is None:
+            raise SystemExit(f"{url} has no kakao-share:ready mark")
+        if escaped:
+            raise SystemExit(f"{url} made requests off loopback: {escaped}")
+        return result
+    finally:
+        page.close()
+
+
+def measure(browser, url: str, runs: int) -> dict[str, list[dict]]:
+    cold = []
+    for _ in range(runs):
+        context = browser.new_context()
+        cold.append(_visit(context, url))
+        context.close()
+    context = browser.new_context()
+    _visit(context, url)  # prime the cache
+    time.sleep(2)  # let Chromium finish writing its HTTP and compiled-wasm caches, as between real visits
+    warm = [_visit(context, url) for _ in range(runs)]
+    context.close()
+    return {"cold": cold, "warm": warm}
+
+
+def _summary(samples: list[dict]) -> tuple[float, float, float, float]:
+    ms = sorted(s["ms"] / 1000 for s in samples)
+    return statistics.median(ms), ms[0], ms[-1], statistics.median(s["bytes"] for s in samples) / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="visits per cell (default 7)")
+    args = parser.parse_args(argv)
+
+    srv = server.start(port=0)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        baseline = _baseline_server(Path(tmp))
+        browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
+        results = {
+            "kakao-share (web/index.html)": measure(browser, srv.url + "/index.html", args.runs),
+            "plain JS (SDK + Kakao.init)": measure(browser, "http://127.0.0.1:%d/index.html" % baseline.server_port,
+                                                   args.runs),
+        }
+        version = browser.version
+        browser.close()
+        baseline.shutdown()
+    srv.shutdown()
+
+    print(f"Boot to ready, {args.runs} visits per cell, Chromium {version}, loopback; median [min–max]\n")
+    print("| page | cold | warm | cold transfer | warm transfer |")
+    print("|---|---|---|---|---|")
+    medians = {}
+    for name, cells in results.items():
+        cold, warm = _summary(cells["cold"]), _summary(cells["warm"])
+        medians[name] = (cold[0], warm[0])
+        print(f"| {name} | {cold[0]:.2f} s [{cold[1]:.2f}–{cold[2]:.2f}] | {warm[0]:.2f} s [{warm[1]:.2f}–{warm[2]:.2f}] "
+              f"| {cold[3]:.2f} MB | {warm[3]:.2f} MB |")
+    ours, base = medians.values()
+    print(f"\nkakao-share / plain JS: cold ×{ours[0] / base[0]:.0f}, warm ×{ours[1] / base[1]:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

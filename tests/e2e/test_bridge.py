@@ -1,0 +1,301 @@
+"""Python in the page drives Kakao.Share through kakao_share.browser; we assert on what leaves the browser.
+
+Expected payloads come from the same models on CPython, so these tests hold three things together: the
+models' wire form, the bridge's conversion, and the SDK (our double, or a real build via
+``KAKAO_SDK_FILE``) at the network boundary.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kakao_fakes import FakeKakao, using_real_sdk
+from playwright.sync_api import Page
+from pyhost import PageError, PyHost
+
+from kakao_share import ShareOptions, parse_template
+from kakao_share._wire import compact_json
+
+APP_KEY = "0123456789abcdef0123456789abcdef"
+LINK = {"web_url": "https://example.com/p/1", "mobile_web_url": "https://m.example.com/p/1"}
+CONTENT = {"title": "Spring sale", "description": "Up to 50% off", "image_url": "https://example.com/a.png",
+           "image_width": 640, "image_height": 640, "link": LINK}
+
+TEMPLATES = {
+    "feed": {
+        "object_type": "feed", "content": CONTENT,
+        "item_content": {"profile_text": "Kakao", "items": [{"item": "Cake", "item_op": "1000원"}], "sum": "Total",
+                         "sum_op": "1000원"},
+        "social": {"like_count": 10, "comment_count": 2},
+        "buttons": [{"title": "Open", "link": LINK}, {"title": "App", "link": {"android_execution_params": "a=1"}}],
+    },
+    "list": {
+        "object_type": "list", "header_title": "Top stories", "header_link": LINK,
+        "contents": [CONTENT, {**CONTENT, "title": "Second"}], "button_title": "More",
+    },
+    "location": {"object_type": "location", "content": CONTENT, "address": "Pangyo-ro 166, Seongnam"},
+    "commerce": {
+        "object_type": "commerce", "content": CONTENT,
+        "commerce": {"regular_price": 20000, "discount_price": 15000, "discount_rate": 25, "product_name": "Mug"},
+        "buttons": [{"title": "Buy", "link": LINK}],
+    },
+    "text": {"object_type": "text", "text": "Hello from Python", "link": LINK, "button_title": "Go"},
+    "calendar": {"object_type": "calendar", "id_type": "event", "id": "evt-1", "content": CONTENT},
+}
+
+
+def pyjson(data) -> str:
+    """A Python expression, for page code, that evaluates to ``data``."""
+    return f"json.loads({json.dumps(data, ensure_ascii=False)!r})"
+
+
+@pytest.fixture
+def kpy(py: PyHost, kakao: FakeKakao) -> PyHost:
+    """A booted page with the SDK loaded (at the version the fake serves) and initialised."""
+    py.run(
+        "import json\nfrom kakao_share import browser\nimport kakao_share\n"
+        f"await browser.load_sdk({APP_KEY!r}, version={kakao.version!r}, integrity={kakao.integrity!r})\n"
+    )
+    return py
+
+
+def loaded_version(py: PyHost) -> tuple[int, ...]:
+    return tuple(py.run("list(browser.sdk_info().version_tuple)"))
+
+
+@pytest.mark.parametrize("kind", list(TEMPLATES))
+def test_send_default_posts_the_models_template_object(kind, kpy, kakao, booted_page: Page):
+    data = TEMPLATES[kind]
+    expected = parse_template(data).validation_params()
+    kpy.run(f"browser.send_default({pyjson(data)})")
+    share = kakao.wait_for_share(booted_page)
+    assert share.field_names[:4] == ["app_key", "ka", "validation_action", "validation_params"]
+    assert share.app_key == APP_KEY
+    assert share.validation_action == "default"
+    assert share.validation_params == expected
+    # Byte for byte: the SDK's JSON.stringify of what the bridge handed it, in the SDK's key order.
+    assert share.validation_params_raw == compact_json(expected)
+    assert share.lcba is None
+
+
+def test_send_custom_posts_template_id_and_args(kpy, kakao, booted_page):
+    kpy.run("browser.send_custom(10123, {'name': '지수', 'price': '1,000원'})")
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_action == "custom"
+    assert share.validation_params == {"link_ver": "4.0", "template_id": 10123,
+                                       "template_args": {"name": "지수", "price": "1,000원"}}
+
+
+def test_send_scrap_posts_request_url(kpy, kakao, booted_page):
+    kpy.run("browser.send_scrap('https://example.com/article/7')")
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_action == "scrap"
+    assert share.validation_params == {"link_ver": "4.0", "request_url": "https://example.com/article/7",
+                                       "template_args": {}}
+
+
+def test_server_callback_args_become_lcba(kpy, kakao, booted_page):
+    args = {"order_id": "A-17", "user": "u1"}
+    kpy.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, server_callback_args={args!r})")
+    share = kakao.wait_for_share(booted_page)
+    assert share.field_names == ["app_key", "ka", "validation_action", "validation_params", "lcba"]
+    assert share.lcba == ShareOptions(server_callback_args=args).lcba
+    assert json.loads(share.lcba) == args
+
+
+def test_invalid_template_is_refused_in_python_and_nothing_is_sent(kpy, kakao, booted_page):
+    three_buttons = {**TEMPLATES["feed"], "buttons": [{"title": f"b{i}", "link": LINK} for i in range(3)]}
+    with pytest.raises(PageError) as err:
+        kpy.run(f"browser.send_default({pyjson(three_buttons)})")
+    assert err.value.is_a("TemplateError")
+    assert "buttons" in err.value.message
+    kakao.expect_no_share(booted_page)
+    assert booted_page.context.pages == [booted_page]  # no popup was opened either
+
+
+def test_wrong_template_kind_for_the_function_is_refused(kpy, kakao, booted_page):
+    with pytest.raises(PageError) as err:
+        kpy.run("browser.send_default(kakao_share.CustomTemplate(template_id=5))")
+    assert err.value.is_a("TemplateError") and "send_custom" not in err.value.message
+    assert "default template" in err.value.message
+    kakao.expect_no_share(booted_page)
+
+
+def test_picker_settings_are_accepted_from_sdk_2_8(kpy, kakao, booted_page):
+    if loaded_version(kpy) < (2, 8, 0):
+        pytest.skip(f"the loaded SDK is older than 2.8.0 ({kpy.run('browser.sdk_info().version')})")
+    kpy.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'chat', 'limit': 5}})")
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_params == parse_template(TEMPLATES["text"]).validation_params()
+
+
+def test_picker_settings_on_an_older_sdk_raise_and_send_nothing(py, kakao, booted_page):
+    if using_real_sdk():
+        pytest.skip("needs an SDK older than 2.8.0; KAKAO_SDK_FILE fixes the version")
+    py.run("from kakao_share import browser\nimport json\n"
+           f"await browser.load_sdk({APP_KEY!r}, version='2.7.1', integrity={kakao.integrity!r})")
+    with pytest.raises(PageError) as err:
+        py.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'friend'}})")
+    assert err.value.is_a("SDKVersionError")
+    assert "2.8.0" in err.value.message and "2.7.1" in err.value.message
+    kakao.expect_no_share(booted_page)
+
+
+def test_popup_blocked_becomes_popup_blocked_and_nothing_is_sent(kpy, kakao, booted_page):
+    booted_page.evaluate("window.open = () => null")  # what a popup blocker does
+    with pytest.raises(PageError) as err:
+        kpy.run(f"browser.send_default({pyjson(TEMPLATES['text'])})")
+    assert err.value.is_a("PopupBlocked") and err.value.is_a("SDKError")
+    assert "click" in err.value.message
+    kakao.expect_no_share(booted_page)
+
+
+def test_prepared_share_sends_from_a_synchronous_click_handler(kpy, kakao, booted_page):
+    kpy.run(
+        "from pyodide.ffi import create_proxy\nimport js\n"
+        "btn = js.document.createElement('button'); btn.id = 'share'; btn.textContent = 'Share'\n"
+        "js.document.body.append(btn)\n"
+        f"prepared = browser.prepare({pyjson(TEMPLATES['feed'])})\n"
+        "handler = create_proxy(lambda event: prepared.send())\n"
+        "btn.addEventListener('click', handler)\n"
+    )
+    booted_page.click("#share")
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_params == parse_template(TEMPLATES["feed"]).validation_params()
+
+
+def test_button_click_shares_once_and_cleanup_stops_it(kpy, kakao, booted_page):
+    kpy.run("import js\nel = js.document.createElement('a'); el.id = 'kshare'; el.textContent = 'Share'\n"
+            "js.document.body.append(el)\n"
+            f"browser.create_default_button('#kshare', {pyjson(TEMPLATES['text'])})")
+    booted_page.click("#kshare")
+    kakao.wait_for_share(booted_page)
+    kakao.expect_no_share(booted_page)  # exactly one share per click
+    kpy.run("browser.cleanup()")
+    booted_page.click("#kshare")
+    kakao.expect_no_share(booted_page)
+
+
+def test_custom_and_scrap_buttons_send_their_templates(kpy, kakao, booted_page):
+    kpy.run("import js\nfor i in ('c', 's'):\n    el = js.document.createElement('button'); el.id = i\n"
+            "    js.document.body.append(el)\n"
+            "browser.create_custom_button('#c', 777, {'k': 'v'})\n"
+            "browser.create_scrap_button(js.document.getElementById('s'), 'https://example.com/x')")
+    booted_page.click("#c")
+    assert kakao.wait_for_share(booted_page).validation_params["template_id"] == 777
+    booted_page.click("#s")
+    assert kakao.wait_for_share(booted_page).validation_params["request_url"] == "https://example.com/x"
+
+
+def test_a_selector_that_matches_nothing_is_refused(kpy, kakao, booted_page):
+    with pytest.raises(PageError) as err:
+        kpy.run(f"browser.create_default_button('#nope', {pyjson(TEMPLATES['text'])})")
+    assert err.value.is_a("TemplateError") and "#nope" in err.value.message
+
+
+def click_listeners(page: Page, selector: str) -> int:
+    cdp = page.context.new_cdp_session(page)
+    try:
+        node = cdp.send("Runtime.evaluate", {"expression": f"document.querySelector({selector!r})"})
+        listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": node["result"]["objectId"]})
+        return sum(1 for item in listeners["listeners"] if item["type"] == "click")
+    finally:
+        cdp.detach()
+
+
+def test_hundred_buttons_created_and_cleaned_leave_no_listener_and_no_proxy(kpy, kakao, booted_page):
+    kpy.run(
+        "import js, pyodide_js\n"
+        "el = js.document.createElement('button'); el.id = 'many'; js.document.body.append(el)\n"
+        # Record what the SDK receives, to prove no Python proxy is handed to it.
+        "js.eval('''window.__seen = []; const orig = Kakao.Share.createDefaultButton;\n"
+        "Kakao.Share.createDefaultButton = function (s) { window.__seen.push(s); return orig.apply(this, arguments); };''')\n"
+        f"prepared = browser.prepare({pyjson(TEMPLATES['feed'])})\n"
+        "for _ in range(100):\n"
+        "    prepared.create_button('#many')\n"
+        "    browser.cleanup()\n"
+    )
+    assert click_listeners(booted_page, "#many") == 0
+    proxies = kpy.run(
+        "walk = js.eval('''(seen, PyProxy) => { let n = 0; const visit = v => {\n"
+        "  if (v instanceof PyProxy) n++; else if (v && typeof v === 'object' && !(v instanceof Node))\n"
+        "    Object.values(v).forEach(visit); }; seen.forEach(visit); return [seen.length, n]; }''')\n"
+        "list(walk(js.window.__seen, pyodide_js.ffi.PyProxy))"
+    )
+    assert proxies == [100, 0]
+    booted_page.click("#many")
+    kakao.expect_no_share(booted_page)
+
+
+def test_init_is_idempotent_and_refuses_another_key(kpy):
+    kpy.run(f"browser.init({APP_KEY!r})\nawait browser.load_sdk({APP_KEY!r})")
+    with pytest.raises(PageError) as err:
+        kpy.run("browser.init('another-key')")
+    assert err.value.is_a("SDKInitError")
+
+
+def test_wrong_sri_hash_is_a_blocked_sdk_load(py, kakao):
+    wrong = "sha384-" + "A" * 64
+    with pytest.raises(PageError) as err:
+        py.run(f"from kakao_share import browser\nawait browser.load_sdk('k', version={kakao.version!r}, "
+               f"integrity={wrong!r}, timeout=10)")
+    assert err.value.is_a("SDKLoadError")
+    assert "integrity" in err.value.message
+    assert py.run("import js\nhasattr(js.window, 'Kakao')") is False
+
+
+def test_unknown_version_without_a_hash_is_refused_before_loading(py, kakao):
+    with pytest.raises(PageError) as err:
+        py.run("from kakao_share import browser\nawait browser.load_sdk('k', version='9.9.9')")
+    assert err.value.is_a("SDKLoadError") and "integrity" in err.value.message
+    assert kakao.sdk_requests == []
+
+
+def test_v1_sdk_is_reported_as_too_old(py, kakao):
+    if using_real_sdk():
+        pytest.skip("needs a v1 SDK; KAKAO_SDK_FILE fixes the version")
+    with pytest.raises(PageError) as err:
+        py.run(f"from kakao_share import browser\nawait browser.load_sdk('k', version='1.43.0', "
+               f"integrity={kakao.integrity!r})")
+    assert err.value.is_a("SDKLoadError") and "Kakao.Link" in err.value.message
+
+
+# --- images ---------------------------------------------------------------------------------------
+
+PNG_1x1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360f8cfc0f01f0005000201e5270ae10000000049454e44ae426082"
+)
+
+
+def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(kpy, kakao, booted_page):
+    info = kpy.run(f"info = await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png')])\n"
+                   "info.model_dump()")
+    upload = kakao.uploads[-1]
+    assert upload.method == "POST"
+    assert upload.authorization == f"KakaoAK {APP_KEY}"
+    parts = upload.file_parts
+    assert [(p.name, p.filename, p.data) for p in parts] == [("file", "dot.png", PNG_1x1)]
+    assert info["url"].startswith("http")
+    assert (info["width"], info["height"]) == (1, 1)
+
+
+def test_scrap_and_delete_image(kpy, kakao):
+    info = kpy.run("(await browser.scrap_image('https://example.com/cat.jpg')).model_dump()")
+    scrap = kakao.image_scraps[-1]
+    assert scrap.form_dict == {"image_url": "https://example.com/cat.jpg"}
+    assert info["url"]
+    kpy.run(f"await browser.delete_image({info['url']!r})")
+    deletion = kakao.deletions[-1]
+    assert deletion.method == "DELETE"
+    assert deletion.query_dict == {"image_url": info["url"]}
+
+
+def test_kakao_api_errors_become_kakao_api_error(kpy, kakao):
+    kakao.fail("scrap", status=401, body={"code": -401, "msg": "InvalidTokenException"})
+    with pytest.raises(PageError) as err:
+        kpy.run("await browser.scrap_image('https://example.com/cat.jpg')")
+    assert err.value.is_a("KakaoAPIError")
+    assert "InvalidTokenException" in err.value.message
+    assert err.value.attrs.get("code") == "-401"
