@@ -5,19 +5,16 @@ Chromium, and Kakao's network faked at the boundary. A test fails on any request
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from kakao_fakes import KAKAO_HOSTS, FakeKakao
-from playwright.sync_api import BrowserContext, Page, Route
+from kakao_fakes import FakeKakao
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 from pyhost import PyHost, wait_ready
 
 from sitekit import server
 from sitekit.browser import LAUNCH_ARGS, find_chromium
-
-pytestmark = pytest.mark.e2e
-
 
 def pytest_collection_modifyitems(items):
     for item in items:
@@ -70,6 +67,7 @@ class BoundaryGuard:
         for page in pages:
             if page.is_closed():
                 continue
+            page.wait_for_load_state("domcontentloaded")  # a share may have navigated it (app link)
             shown = page.locator(".py-error").all_text_contents()
             if shown:
                 problems.append(f"PyScript error shown in {page.url}: {shown}")
@@ -86,15 +84,37 @@ def kakao() -> FakeKakao:
     return FakeKakao()
 
 
-@pytest.fixture
-def context(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao) -> Iterator[BrowserContext]:
+def _wire(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao) -> BrowserContext:
     # Playwright tries routes last-registered first: the Kakao fakes answer their hosts, and the guard
     # sees everything else.
     context.route("**/*", guard.route)
     kakao.install(context)
     context.on("weberror", lambda err: guard.page_errors.append(str(err.error)))
-    yield context
+    return context
+
+
+@pytest.fixture
+def context(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao) -> Iterator[BrowserContext]:
+    yield _wire(context, guard, kakao)
     guard.check(context.pages)
+
+
+@pytest.fixture
+def guarded_context(browser: Browser, guard: BoundaryGuard, kakao: FakeKakao) -> Iterator[Callable[..., BrowserContext]]:
+    """Make more contexts (a phone's, say) guarded and faked like ``context``: ``guarded_context(**options)``."""
+    made: list[BrowserContext] = []
+
+    def make(**options) -> BrowserContext:
+        made.append(_wire(browser.new_context(**options), guard, kakao))
+        return made[-1]
+
+    yield make
+    try:
+        for ctx in made:
+            guard.check(ctx.pages)
+    finally:
+        for ctx in made:
+            ctx.close()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import json
 import pytest
 from kakao_fakes import FakeKakao, using_real_sdk
 from playwright.sync_api import Page
-from pyhost import PageError, PyHost
+from pyhost import PageError, PyHost, wait_ready
 
 from kakao_share import ShareOptions, parse_template
 from kakao_share._wire import compact_json
@@ -226,6 +226,31 @@ def test_hundred_buttons_created_and_cleaned_leave_no_listener_and_no_proxy(kpy,
     assert proxies == [100, 0]
     booted_page.click("#many")
     kakao.expect_no_share(booted_page)
+
+
+IPHONE = {
+    "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+                  "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+    "viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+}
+
+
+def test_on_a_phone_the_share_is_validated_by_kapi_then_opens_kakaotalk(guarded_context, kakao, site_url):
+    page = guarded_context(**IPHONE).new_page()
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    py = PyHost(page)
+    py.run(f"import json\nfrom kakao_share import browser\n"
+           f"await browser.load_sdk({APP_KEY!r}, version={kakao.version!r}, integrity={kakao.integrity!r})")
+    data = TEMPLATES["feed"]
+    py.run(f"browser.send_default({pyjson(data)}, server_callback_args={{'order': 'A-42'}})")
+    validation = kakao.wait_for_kapi(page, "validate")
+    assert (validation.method, validation.path) == ("GET", "/v2/api/kakaolink/talk/template/default")
+    assert validation.authorization == f"KakaoAK {APP_KEY}"
+    assert validation.template_object_raw == compact_json(parse_template(data).to_template_object())
+    link = kakao.wait_for_app_link(page)
+    assert "A-42" in link.fully_decoded
+    assert kakao.shares == []  # phones get no sharer popup
 
 
 def test_init_is_idempotent_and_refuses_another_key(kpy):
