@@ -85,6 +85,7 @@
   function isElementOrString(v) { return isString(v) || (v instanceof Element); }
 
   function own(obj) { return Object.keys(obj); }
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
   /*
    * rule = {required: {key: check}, optional: {key: check}}; a check is a predicate, or a function
@@ -98,11 +99,11 @@
     var optional = rule.optional || {};
     var missing = own(required).filter(function (k) { return params[k] === undefined; });
     if (missing.length) throw new KakaoError("Missing required keys: " + missing.join(",") + " at " + where);
-    var invalid = own(params).filter(function (k) { return !(k in required) && !(k in optional); });
+    var invalid = own(params).filter(function (k) { return !has(required, k) && !has(optional, k); });
     if (invalid.length) throw new KakaoError("Invalid parameter keys: " + invalid.join(",") + " at " + where);
     own(params).forEach(function (k) {
-      var check = required[k] || optional[k];
-      if (params[k] === undefined && !(k in required)) return;
+      var check = has(required, k) ? required[k] : optional[k];
+      if (params[k] === undefined && !has(required, k)) return;
       if (!check(params[k], k)) throw new KakaoError('Illegal argument for "' + k + '" in ' + where);
     });
   }
@@ -400,7 +401,7 @@
       input.value = pair[1];
       form.appendChild(input);
     });
-    document.body.appendChild(form);
+    (document.body || document.documentElement).appendChild(form);
     form.submit();
     form.parentNode.removeChild(form);
   }
