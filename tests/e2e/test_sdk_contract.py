@@ -633,34 +633,52 @@ def test_validation_errors(share_page: Page, kakao: FakeKakao, function: str, se
     assert_nothing_sent(share_page, kakao)
 
 
-def test_content_title_and_image_are_required_before_2_7(share_page: Page, kakao: FakeKakao) -> None:
+def versioned_share_page(context: BrowserContext, kakao: FakeKakao, site_url: str, version: str) -> Page:
+    """An initialised contract page loading the SDK from ``version``'s URL (the double reports that
+    version; a real build reports its own, and the tests branch on ``Kakao.VERSION``)."""
+    kakao.version = version
+    page = open_sdk_page(context, site_url)
+    js_ok(page, "Kakao.init(arg)", APP_KEY)
+    return page
+
+
+@pytest.mark.parametrize("version", ["2.8.0", "2.6.0"])
+def test_content_title_and_image_are_required_before_2_7(sdk_context: BrowserContext, kakao: FakeKakao,
+                                                         site_url: str, version: str) -> None:
+    page = versioned_share_page(sdk_context, kakao, site_url, version)
     settings = {"objectType": "feed", "content": {"link": LINK}}
-    if version_of(share_page) >= (2, 7, 0):
-        js_ok(share_page, "Kakao.Share.sendDefault(arg)", settings)
-        assert kakao.wait_for_share(share_page).template_object == {"object_type": "feed",
-                                                                    "content": {"link": SNAKE_LINK}}
+    if version_of(page) >= (2, 7, 0):
+        js_ok(page, "Kakao.Share.sendDefault(arg)", settings)
+        assert kakao.wait_for_share(page).template_object == {"object_type": "feed",
+                                                              "content": {"link": SNAKE_LINK}}
     else:
-        error = js_raises(share_page, "Kakao.Share.sendDefault(arg)", settings)
+        error = js_raises(page, "Kakao.Share.sendDefault(arg)", settings)
         assert error["name"] == "KakaoError"
         assert error["message"].startswith("Missing required keys: ")
         assert {"title", "imageUrl"} <= set(re.split(r"[ ,]", error["message"]))
-        assert_nothing_sent(share_page, kakao)
+        assert_nothing_sent(page, kakao)
 
 
-def test_callback_is_rejected_from_2_7(share_page: Page, kakao: FakeKakao) -> None:
-    require_version(share_page, minimum="2.7.0")
-    error = js_raises(share_page, "arg.callback = function () {}; Kakao.Share.sendDefault(arg)", TEXT)
-    assert error["name"] == "KakaoError", error
-    assert "callback" in error["message"]
-    assert_nothing_sent(share_page, kakao)
+@pytest.mark.parametrize("version", ["2.8.0", "2.6.0"])
+def test_callback_is_rejected_from_2_7(sdk_context: BrowserContext, kakao: FakeKakao, site_url: str,
+                                       version: str) -> None:
+    page = versioned_share_page(sdk_context, kakao, site_url, version)
+    code = "arg.callback = function () {}; Kakao.Share.sendDefault(arg)"
+    if version_of(page) >= (2, 7, 0):
+        error = js_raises(page, code, TEXT)
+        assert error["name"] == "KakaoError", error
+        assert "callback" in error["message"]
+        assert_nothing_sent(page, kakao)
+    else:  # accepted (deprecated) by 2.2-2.6, and not sent
+        js_ok(page, code, TEXT)
+        assert kakao.wait_for_share(page).field_names == ["app_key", "ka", "validation_action",
+                                                          "validation_params"]
 
 
 @pytest.mark.parametrize("version", ["2.8.0", "2.7.1"])
 def test_picker_settings_need_2_8_0(sdk_context: BrowserContext, kakao: FakeKakao, site_url: str,
                                     version: str) -> None:
-    kakao.version = version  # the double reports it; a real build reports its own
-    page = open_sdk_page(sdk_context, site_url)
-    js_ok(page, "Kakao.init(arg)", APP_KEY)
+    page = versioned_share_page(sdk_context, kakao, site_url, version)
     settings = {**TEXT, "pickerSettings": {"type": "friend", "limit": 5}}
     if version_of(page) >= (2, 8, 0):
         js_ok(page, "Kakao.Share.sendDefault(arg)", settings)
