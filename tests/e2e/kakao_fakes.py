@@ -13,6 +13,7 @@ requests from popups are recorded too)::
     share.fields                           # (("app_key", ...), ("ka", ...), ...) decoded, in order
     share.validation_params                # parsed JSON;  share.template_object, share.lcba
     upload = kakao.wait_for_kapi(page, "upload")   # KapiRequest: .headers, .parts, .form, .query
+    link = kakao.wait_for_app_link(page)  # mobile: AppLinkRequest (iOS universal link / Android intent)
     kakao.expect_no_share(page, within_ms=300)
 
 Response shapes follow the specification (section 4): image calls answer
@@ -51,6 +52,8 @@ DEFAULT_SDK_VERSION = "2.8.0"
 SHARER_URL = f"https://{SHARER_HOST}/picker/link"
 SHARER_FAILED_PATH = "/picker/failed"
 APP_LINK_PREFIX = f"https://{APP_LINK_HOST}/scheme/kakaolink%3A%2F%2Fsend"
+ANDROID_APP_LINK_PREFIX = "intent://send?"
+APP_LINK_SCHEMES = ("intent:", "kakaolink:")
 UPLOAD_PATH = "/v2/api/talk/message/image/upload"
 SCRAP_PATH = "/v2/api/talk/message/image/scrap"
 DELETE_PATH = "/v2/api/talk/message/image/delete"
@@ -322,14 +325,23 @@ class KapiRequest:
 
 @dataclass(frozen=True)
 class AppLinkRequest:
-    """A navigation to ``talk-apps.kakao.com`` (the iOS app link that launches KakaoTalk)."""
+    """An app-link navigation that launches KakaoTalk: the iOS universal link to
+    ``talk-apps.kakao.com`` (routed and answered), or an Android ``intent://`` URL (seen, not routable)."""
 
     url: str
     headers: dict[str, str]
 
     @property
+    def platform(self) -> str:
+        return "android" if self.url.startswith("intent:") else "ios"
+
+    @property
     def scheme_url(self) -> str:
-        """The ``kakaolink://send?...`` URL the universal link wraps (decoded once)."""
+        """The ``kakaolink://send?...`` URL the link carries: the universal link's path decoded once,
+        or an intent's ``//send?...`` part under ``kakaolink:`` (Chromium reports intent URLs without
+        their ``#Intent;...`` fragment, so the intent's own ``scheme=`` cannot be checked)."""
+        if self.url.startswith("intent:"):
+            return "kakaolink:" + self.url.partition("#")[0][len("intent:"):]
         path = urlsplit(self.url).path
         prefix = "/scheme/"
         return unquote(path[len(prefix):]) if path.startswith(prefix) else ""
@@ -543,6 +555,12 @@ class FakeKakao:
         context.route(f"https://{SHARER_HOST}/**", self._guarded(self._serve_sharer))
         context.route(f"https://{KAPI_HOST}/**", self._guarded(self._serve_kapi))
         context.route(f"https://{APP_LINK_HOST}/**", self._guarded(self._serve_app_link))
+        # Android's intent:// navigation never reaches a route; Chromium still reports it as a request.
+        context.on("request", self._watch_app_scheme)
+
+    def _watch_app_scheme(self, request: Any) -> None:
+        if request.url.startswith(APP_LINK_SCHEMES):
+            self.app_links.append(AppLinkRequest(url=request.url, headers=dict(request.headers)))
 
     def _guarded(self, handler: Callable[[Route], None]) -> Callable[[Route], None]:
         def run(route: Route) -> None:

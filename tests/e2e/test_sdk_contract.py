@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from kakao_fakes import (
+    ANDROID_APP_LINK_PREFIX,
     APP_LINK_PREFIX,
     SHARER_URL,
     FakeKakao,
@@ -35,6 +36,10 @@ from playwright.sync_api import Error as PlaywrightError
 
 APP_KEY = "test-app-key-0123456789abcdef"
 SDK_PAGE = "/__sdk__.html"
+ANDROID_UA = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Mobile Safari/537.36"
+)
 IPHONE_UA = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
     "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
@@ -200,9 +205,16 @@ def share_page(sdk_page: Page) -> Page:
 
 
 @pytest.fixture
-def mobile_context(browser: Browser, guard, kakao: FakeKakao, site_url: str) -> Iterator[BrowserContext]:
-    """A context with an iPhone user agent, guarded and faked like the ``context`` fixture."""
-    context = browser.new_context(user_agent=IPHONE_UA, viewport={"width": 390, "height": 844},
+def mobile_ua() -> str:
+    return IPHONE_UA
+
+
+@pytest.fixture
+def mobile_context(browser: Browser, guard, kakao: FakeKakao, site_url: str, mobile_ua: str
+                   ) -> Iterator[BrowserContext]:
+    """A context with a phone's user agent (iPhone unless ``mobile_ua`` is overridden), guarded and
+    faked like the ``context`` fixture."""
+    context = browser.new_context(user_agent=mobile_ua, viewport={"width": 390, "height": 844},
                                   is_mobile=True, has_touch=True)
     context.route("**/*", guard.route)
     kakao.install(context)
@@ -873,6 +885,17 @@ def test_mobile_share_validates_with_kapi_then_opens_the_app_link(mobile_page: P
     decoded = link.fully_decoded
     assert "extras" in decoded and "A-42" in decoded, decoded
     assert kakao.shares == [], "the mobile path posts no form"
+
+
+@pytest.mark.parametrize("mobile_ua", [ANDROID_UA], ids=["android"])
+def test_android_share_launches_an_intent(mobile_page: Page, kakao: FakeKakao) -> None:
+    js_ok(mobile_page, "Kakao.Share.sendDefault(arg)", {**TEXT, "serverCallbackArgs": {"order": "B-7"}})
+    validation = kakao.wait_for_kapi(mobile_page, "validate")
+    assert validation.template_object_raw == compact(TEMPLATES["text"][1])
+    link = kakao.wait_for_app_link(mobile_page)
+    assert link.url.startswith(ANDROID_APP_LINK_PREFIX), link.url  # (Chromium hides the #Intent;... part)
+    assert link.scheme_url.startswith("kakaolink://send?")
+    assert "B-7" in link.fully_decoded
 
 
 def test_mobile_custom_share_validates_the_template_id(mobile_page: Page, kakao: FakeKakao) -> None:
