@@ -326,14 +326,16 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
 
 
-def prepare(template: Any, options: ShareOptions | Mapping[str, Any] | None = None, **option_fields: Any) -> PreparedShare:
+def prepare(template: Any, options: ShareOptions | Mapping[str, Any] | None = None,
+            **option_fields: Any) -> PreparedShare:
     """Validate ``template`` (a model, dict or JSON) and the share options now, before any click."""
     model = parse_template(template)
     opts = _options(options, option_fields)
     return PreparedShare(template=model, options=opts, settings=share_settings(model, opts))
 
 
-def _typed(template: Any, kind: type | tuple[type, ...] | None, name: str, hint: str) -> Template:
+def _typed(template: Any, kind: type | None, name: str, hint: str) -> Template:
+    """Parse ``template`` and check it is the kind ``name`` sends (None: a default template)."""
     model = parse_template(template)
     wrong = isinstance(model, (CustomTemplate, ScrapTemplate)) if kind is None else not isinstance(model, kind)
     if wrong:
@@ -342,52 +344,56 @@ def _typed(template: Any, kind: type | tuple[type, ...] | None, name: str, hint:
     return model
 
 
-def send_default(template: Any, options: ShareOptions | Mapping[str, Any] | None = None, **option_fields: Any) -> None:
-    """Share a default template (feed, list, location, commerce, text, calendar)."""
-    model = _typed(template, None, "send_default", "a default template (feed, list, location, commerce, text, calendar)")
-    prepare(model, options, **option_fields).send()
+def _default(template: Any, name: str) -> Template:
+    return _typed(template, None, name, "a default template (feed, list, location, commerce, text, calendar)")
 
 
-def send_custom(template: Any, template_args: Mapping[str, str] | None = None,
-                options: ShareOptions | Mapping[str, Any] | None = None, **option_fields: Any) -> None:
-    """Share a template built in Kakao's console: ``send_custom(12345, {"name": "…"})`` or a CustomTemplate."""
+def _custom(template: Any, template_args: Mapping[str, str] | None, name: str) -> Template:
     if isinstance(template, int) and not isinstance(template, bool):
         template = CustomTemplate(template_id=template, template_args=template_args)
-    model = _typed(template, CustomTemplate, "send_custom", "a template id or CustomTemplate")
-    prepare(model, options, **option_fields).send()
+    return _typed(template, CustomTemplate, name, "a template id or CustomTemplate")
 
 
-def send_scrap(template: Any, options: ShareOptions | Mapping[str, Any] | None = None, **option_fields: Any) -> None:
-    """Share a web page Kakao scrapes: ``send_scrap("https://…")`` or a ScrapTemplate."""
+def _scrap(template: Any, name: str) -> Template:
     if isinstance(template, str) and not template.lstrip().startswith("{"):
         template = ScrapTemplate(request_url=template)
-    model = _typed(template, ScrapTemplate, "send_scrap", "a URL or ScrapTemplate")
-    prepare(model, options, **option_fields).send()
+    return _typed(template, ScrapTemplate, name, "a URL or ScrapTemplate")
 
 
-def create_default_button(container: Any, template: Any, options: ShareOptions | Mapping[str, Any] | None = None,
-                          **option_fields: Any) -> None:
+Options = ShareOptions | Mapping[str, Any] | None
+
+
+def send_default(template: Any, options: Options = None, **option_fields: Any) -> None:
+    """Share a default template (feed, list, location, commerce, text, calendar)."""
+    prepare(_default(template, "send_default"), options, **option_fields).send()
+
+
+def send_custom(template: Any, template_args: Mapping[str, str] | None = None, options: Options = None,
+                **option_fields: Any) -> None:
+    """Share a template built in Kakao's console: ``send_custom(12345, {"name": "…"})`` or a CustomTemplate."""
+    prepare(_custom(template, template_args, "send_custom"), options, **option_fields).send()
+
+
+def send_scrap(template: Any, options: Options = None, **option_fields: Any) -> None:
+    """Share a web page Kakao scrapes: ``send_scrap("https://…")`` or a ScrapTemplate."""
+    prepare(_scrap(template, "send_scrap"), options, **option_fields).send()
+
+
+def create_default_button(container: Any, template: Any, options: Options = None, **option_fields: Any) -> None:
     """Make ``container`` share a default template on click (``Kakao.Share.createDefaultButton``)."""
-    model = _typed(template, None, "create_default_button", "a default template")
-    prepare(model, options, **option_fields).create_button(container)
+    prepare(_default(template, "create_default_button"), options, **option_fields).create_button(container)
 
 
 def create_custom_button(container: Any, template: Any, template_args: Mapping[str, str] | None = None,
-                         options: ShareOptions | Mapping[str, Any] | None = None, **option_fields: Any) -> None:
+                         options: Options = None, **option_fields: Any) -> None:
     """Make ``container`` share a console template on click (``Kakao.Share.createCustomButton``)."""
-    if isinstance(template, int) and not isinstance(template, bool):
-        template = CustomTemplate(template_id=template, template_args=template_args)
-    model = _typed(template, CustomTemplate, "create_custom_button", "a template id or CustomTemplate")
+    model = _custom(template, template_args, "create_custom_button")
     prepare(model, options, **option_fields).create_button(container)
 
 
-def create_scrap_button(container: Any, template: Any, options: ShareOptions | Mapping[str, Any] | None = None,
-                        **option_fields: Any) -> None:
+def create_scrap_button(container: Any, template: Any, options: Options = None, **option_fields: Any) -> None:
     """Make ``container`` share a scraped page on click (``Kakao.Share.createScrapButton``)."""
-    if isinstance(template, str) and not template.lstrip().startswith("{"):
-        template = ScrapTemplate(request_url=template)
-    model = _typed(template, ScrapTemplate, "create_scrap_button", "a URL or ScrapTemplate")
-    prepare(model, options, **option_fields).create_button(container)
+    prepare(_scrap(template, "create_scrap_button"), options, **option_fields).create_button(container)
 
 
 def cleanup() -> None:

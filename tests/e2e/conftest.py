@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from kakao_fakes import FakeKakao
 from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 from pyhost import PyHost, wait_ready
 
 from sitekit import server
@@ -57,6 +58,19 @@ class BoundaryGuard:
         self.escaped.append(url)
         route.abort("blockedbyclient")
 
+    @staticmethod
+    def _py_errors(page: Page) -> list[str]:
+        for _ in range(3):  # a share may be navigating the page (the app link on phones)
+            if page.is_closed():
+                return []
+            try:
+                page.wait_for_load_state("domcontentloaded")
+                return page.locator(".py-error").all_text_contents()
+            except PlaywrightError as exc:
+                if "context was destroyed" not in str(exc):
+                    raise
+        return page.locator(".py-error").all_text_contents()
+
     def check(self, pages: list[Page]) -> None:
         problems = []
         if self.escaped:
@@ -65,10 +79,7 @@ class BoundaryGuard:
         if unexpected:
             problems.append(f"uncaught page errors: {unexpected}")
         for page in pages:
-            if page.is_closed():
-                continue
-            page.wait_for_load_state("domcontentloaded")  # a share may have navigated it (app link)
-            shown = page.locator(".py-error").all_text_contents()
+            shown = self._py_errors(page)
             if shown:
                 problems.append(f"PyScript error shown in {page.url}: {shown}")
         assert not problems, "\n".join(problems)

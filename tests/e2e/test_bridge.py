@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from kakao_fakes import FakeKakao, using_real_sdk
+from kakao_fakes import APP_LINK_PREFIX, FakeKakao, using_real_sdk
 from playwright.sync_api import Page
 from pyhost import PageError, PyHost, wait_ready
 
@@ -250,6 +250,7 @@ def test_on_a_phone_the_share_is_validated_by_kapi_then_opens_kakaotalk(guarded_
     assert validation.template_object_raw == compact_json(parse_template(data).to_template_object())
     link = kakao.wait_for_app_link(page)
     assert "A-42" in link.fully_decoded
+    page.wait_for_url(lambda url: url.startswith(APP_LINK_PREFIX))  # the page hands over to KakaoTalk
     assert kakao.shares == []  # phones get no sharer popup
 
 
