@@ -31,7 +31,7 @@ from kakao_fakes import (
     parse_multipart,
     using_real_sdk,
 )
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 APP_KEY = "test-app-key-0123456789abcdef"
@@ -210,22 +210,14 @@ def mobile_ua() -> str:
 
 
 @pytest.fixture
-def mobile_context(browser: Browser, guard, kakao: FakeKakao, site_url: str, mobile_ua: str
-                   ) -> Iterator[BrowserContext]:
+def mobile_context(guarded_context, kakao: FakeKakao, site_url: str, mobile_ua: str) -> Iterator[BrowserContext]:
     """A context with a phone's user agent (iPhone unless ``mobile_ua`` is overridden), guarded and
-    faked like the ``context`` fixture."""
-    context = browser.new_context(user_agent=mobile_ua, viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
-    context.route("**/*", guard.route)
-    kakao.install(context)
-    context.on("weberror", lambda err: guard.page_errors.append(str(err.error)))
+    faked like the ``context`` fixture (conftest's ``guarded_context``)."""
+    context = guarded_context(user_agent=mobile_ua, viewport={"width": 390, "height": 844}, is_mobile=True,
+                              has_touch=True)
     serve_sdk_page(context, kakao, site_url)
     yield context
-    try:
-        settle(context)
-        guard.check(context.pages)
-    finally:
-        context.close()
+    settle(context)
 
 
 @pytest.fixture
