@@ -188,8 +188,9 @@ def _tree_hash(paths: Iterable[Path]) -> str:
     for base in paths:
         files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
         for path in files:
-            if "__pycache__" in path.parts or path.suffix == ".pyc":
-                continue
+            if "__pycache__" in path.parts or path.suffix == ".pyc" or any(
+                    part.endswith(".egg-info") for part in path.parts):
+                continue  # caches and install metadata are not inputs
             digest.update(str(path.relative_to(_paths.ROOT)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
