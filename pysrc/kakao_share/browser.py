@@ -273,7 +273,10 @@ def _require_share() -> Any:
 
 # --- sharing ---------------------------------------------------------------------------------------
 
-def _options(options: ShareOptions | Mapping[str, Any] | None, extra: Mapping[str, Any]) -> ShareOptions:
+Options = ShareOptions | Mapping[str, Any] | None
+"""Share options as a model or a dict of its fields (snake_case or camelCase)."""
+
+def _options(options: Options, extra: Mapping[str, Any]) -> ShareOptions:
     if isinstance(options, ShareOptions) and not extra:
         return options
     base = options.model_dump(exclude_none=True) if isinstance(options, ShareOptions) else dict(options or {})
@@ -326,8 +329,7 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
 
 
-def prepare(template: Any, options: ShareOptions | Mapping[str, Any] | None = None,
-            **option_fields: Any) -> PreparedShare:
+def prepare(template: Any, options: Options = None, **option_fields: Any) -> PreparedShare:
     """Validate ``template`` (a model, dict or JSON) and the share options now, before any click."""
     model = parse_template(template)
     opts = _options(options, option_fields)
@@ -359,8 +361,6 @@ def _scrap(template: Any, name: str) -> Template:
         template = ScrapTemplate(request_url=template)
     return _typed(template, ScrapTemplate, name, "a URL or ScrapTemplate")
 
-
-Options = ShareOptions | Mapping[str, Any] | None
 
 
 def send_default(template: Any, options: Options = None, **option_fields: Any) -> None:
