@@ -119,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
         results = {
             "kakao-share (web/index.html)": measure(browser, srv.url + "/index.html", args.runs),
-            "plain JS (SDK + Kakao.init)": measure(browser, "http://127.0.0.1:%d/index.html" % baseline.server_port,
-                                                   args.runs),
+            "plain JS (SDK + Kakao.init)": measure(
+                browser, "http://127.0.0.1:%d/index.html" % baseline.server_port, args.runs
+            ),
         }
         version = browser.version
         browser.close()
@@ -134,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, cells in results.items():
         cold, warm = _summary(cells["cold"]), _summary(cells["warm"])
         medians[name] = (cold[0], warm[0])
-        print(f"| {name} | {cold[0]:.2f} s [{cold[1]:.2f}–{cold[2]:.2f}] | {warm[0]:.2f} s [{warm[1]:.2f}–{warm[2]:.2f}] "
-              f"| {cold[3]:.2f} MB | {warm[3]:.2f} MB |")
+        print(
+            f"| {name} | {cold[0]:.2f} s [{cold[1]:.2f}–{cold[2]:.2f}] | {warm[0]:.2f} s [{warm[1]:.2f}–{warm[2]:.2f}] "
+            f"| {cold[3]:.2f} MB | {warm[3]:.2f} MB |"
+        )
     ours, base = medians.values()
     print(f"\nkakao-share / plain JS: cold ×{ours[0] / base[0]:.0f}, warm ×{ours[1] / base[1]:.0f}")
     return 0

@@ -103,7 +103,11 @@ def _npm_package_dir(name: str, version: str) -> Path:
     pkg_dir = _paths.NODE_MODULES / name
     pkg_json = pkg_dir / "package.json"
     if not pkg_json.exists():
-        hint = "run `npm ci` first" if shutil.which("npm") else "install Node.js and npm (apt-get install nodejs npm), then run `npm ci`"
+        hint = (
+            "run `npm ci` first"
+            if shutil.which("npm")
+            else "install Node.js and npm (apt-get install nodejs npm), then run `npm ci`"
+        )
         raise BuildError(f"node_modules has no {name}: {hint} (or use `make serve`, which does it for you)")
     found = json.loads(pkg_json.read_text(encoding="utf-8"))["version"]
     if found != version:
@@ -111,8 +115,9 @@ def _npm_package_dir(name: str, version: str) -> Path:
     return pkg_dir
 
 
-def _copy_verified(files: dict[str, str], src_dir: Path, dest_dir: Path, what: str,
-                   update: bool, state: _State, report: BuildReport) -> dict[str, str]:
+def _copy_verified(
+    files: dict[str, str], src_dir: Path, dest_dir: Path, what: str, update: bool, state: _State, report: BuildReport
+) -> dict[str, str]:
     """Copy pinned files, checking each against its manifest sha256 (or recording it with ``update``)."""
     recorded = {}
     for name, expected in files.items():
@@ -148,9 +153,26 @@ def _download_wheel(entry: dict, platform: str, python: str) -> Path:
     target = _paths.DOWNLOADS / entry["file"]
     if not target.exists():
         _paths.DOWNLOADS.mkdir(parents=True, exist_ok=True)
-        _pip("download", "--no-deps", "--only-binary=:all:", "--platform", platform, "--platform", "any",
-             "--python-version", python, "--implementation", "cp", "--abi", "cp" + python.replace(".", ""),
-             "--abi", "none", "-d", str(_paths.DOWNLOADS), f"{entry['name']}=={entry['version']}")
+        _pip(
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--platform",
+            platform,
+            "--platform",
+            "any",
+            "--python-version",
+            python,
+            "--implementation",
+            "cp",
+            "--abi",
+            "cp" + python.replace(".", ""),
+            "--abi",
+            "none",
+            "-d",
+            str(_paths.DOWNLOADS),
+            f"{entry['name']}=={entry['version']}",
+        )
         if not target.exists():
             raise BuildError(f"pip did not produce {entry['file']}: is the manifest's file name right?")
     return target
@@ -160,8 +182,14 @@ def _download_sdist(entry: dict) -> Path:
     target = _paths.DOWNLOADS / entry["file"]
     if not target.exists():
         _paths.DOWNLOADS.mkdir(parents=True, exist_ok=True)
-        _pip("download", "--no-deps", "--no-binary=:all:", "-d", str(_paths.DOWNLOADS),
-             f"{entry['name']}=={entry['version']}")
+        _pip(
+            "download",
+            "--no-deps",
+            "--no-binary=:all:",
+            "-d",
+            str(_paths.DOWNLOADS),
+            f"{entry['name']}=={entry['version']}",
+        )
         if not target.exists():
             raise BuildError(f"pip did not produce {entry['file']}: is the manifest's file name right?")
     return target
@@ -187,8 +215,11 @@ def _tree_hash(paths: Iterable[Path]) -> str:
     for base in paths:
         files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
         for path in files:
-            if "__pycache__" in path.parts or path.suffix == ".pyc" or any(
-                    part.endswith(".egg-info") for part in path.parts):
+            if (
+                "__pycache__" in path.parts
+                or path.suffix == ".pyc"
+                or any(part.endswith(".egg-info") for part in path.parts)
+            ):
                 continue  # caches and install metadata are not inputs
             digest.update(str(path.relative_to(_paths.ROOT)).encode())
             digest.update(path.read_bytes())
@@ -222,8 +253,9 @@ def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[tu
     # pyodide-lock 0.1.2 predates PEP 783 wheel tags (pyemscripten_<abi>_wasm32) and compares wheels
     # with the emscripten platform name; let it check against the PEP 783 name, then write Pyodide's.
     pep783 = {**info, "platform": f"pyemscripten_{info['abi_version']}"}
-    spec = add_wheels_to_spec(PyodideLockSpec(info=pep783, packages={}), [src for src, _ in wheels],
-                              base_path=Path("/"))
+    spec = add_wheels_to_spec(
+        PyodideLockSpec(info=pep783, packages={}), [src for src, _ in wheels], base_path=Path("/")
+    )
     served = {src.resolve(): dest for src, dest in wheels}
     for package in spec.packages.values():
         dest = served[(Path("/") / package.file_name).resolve()]
@@ -265,9 +297,20 @@ def _prune(root: Path, keep: set[Path]) -> None:
 #: bytecode probe imports to decide what to compile. PyScript's own Python package is written into the
 #: page at run time, so the stdlib modules it imports are named here.
 BOOT_IMPORTS = [
-    "kakao_share", "kakao_share.browser", "jinja2", "jinja2.sandbox",  # pages render previews with jinja2
+    "kakao_share",
+    "kakao_share.browser",
+    "jinja2",
+    "jinja2.sandbox",  # pages render previews with jinja2
     # PyScript's `pyscript` package and its start-up code:
-    "asyncio", "base64", "html", "inspect", "json", "pathlib", "ast", "textwrap", "traceback",
+    "asyncio",
+    "base64",
+    "html",
+    "inspect",
+    "json",
+    "pathlib",
+    "ast",
+    "textwrap",
+    "traceback",
     # Pyodide unpacks wheels with it:
     "tarfile",
 ]
@@ -282,8 +325,11 @@ def _compile_bytecode(pyodide_src: Path, jobs: list[dict], probe_wheels: list[Pa
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(plan, fh)
     try:
-        result = subprocess.run([node, str(Path(__file__).parent / "pycompile" / "run.mjs"), str(pyodide_src), fh.name],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [node, str(Path(__file__).parent / "pycompile" / "run.mjs"), str(pyodide_src), fh.name],
+            capture_output=True,
+            text=True,
+        )
     finally:
         os.unlink(fh.name)
     if result.returncode != 0:
@@ -345,22 +391,51 @@ def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
     app_wheel = pyodide_dir / f"app-{app_inputs[:12]}" / existing[0].name
     stdlib = pyodide_dir / "python_stdlib.zip"
 
-    compile_inputs = hashlib.sha256(json.dumps([
-        pyo["files"]["python_stdlib.zip"], [z[2] for z in zips], app_inputs, BOOT_IMPORTS,
-        sha256_file(Path(__file__).parent / "pycompile" / "compile_zip.py"),
-    ]).encode()).hexdigest()
+    compile_inputs = hashlib.sha256(
+        json.dumps(
+            [
+                pyo["files"]["python_stdlib.zip"],
+                [z[2] for z in zips],
+                app_inputs,
+                BOOT_IMPORTS,
+                sha256_file(Path(__file__).parent / "pycompile" / "compile_zip.py"),
+            ]
+        ).encode()
+    ).hexdigest()
     outputs = [stdlib, app_wheel, *(dest for _, dest, _ in zips)]
     if state.fresh("bytecode", compile_inputs, *outputs):
         report.kept.append("bytecode")
     else:
         log("byte-compiling what a boot imports (Pyodide on Node)")
         app_wheel.parent.mkdir(parents=True, exist_ok=True)
-        jobs = [{"src": str(pyodide_src / "python_stdlib.zip"), "dst": str(stdlib),
-                 "prefix": "/lib/python314.zip/", "keep_source": False, "key": "stdlib"}]
-        jobs += [{"src": str(src_), "dst": str(dest), "prefix": "/lib/python3.14/site-packages/",
-                  "keep_source": False, "key": str(src_)} for src_, dest, _ in zips]
-        jobs.append({"src": str(existing[0]), "dst": str(app_wheel), "prefix": "/lib/python3.14/site-packages/",
-                     "keep_source": True, "key": "all"})
+        jobs = [
+            {
+                "src": str(pyodide_src / "python_stdlib.zip"),
+                "dst": str(stdlib),
+                "prefix": "/lib/python314.zip/",
+                "keep_source": False,
+                "key": "stdlib",
+            }
+        ]
+        jobs += [
+            {
+                "src": str(src_),
+                "dst": str(dest),
+                "prefix": "/lib/python3.14/site-packages/",
+                "keep_source": False,
+                "key": str(src_),
+            }
+            for src_, dest, _ in zips
+        ]
+        jobs.append(
+            {
+                "src": str(existing[0]),
+                "dst": str(app_wheel),
+                "prefix": "/lib/python3.14/site-packages/",
+                "keep_source": True,
+                "key": "all",
+            }
+        )
         _compile_bytecode(pyodide_src, jobs, [z[0] for z in zips] + [existing[0]])
         state.record("bytecode", compile_inputs)
         report.rebuilt.append("bytecode")

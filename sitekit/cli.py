@@ -10,8 +10,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="serve.py", description=__doc__)
     sub = parser.add_subparsers(dest="command")
     b = sub.add_parser("build", help="assemble web/runtime/ from the pinned artefacts")
-    b.add_argument("--update-manifest", action="store_true",
-                   help="record the sha256 of what is downloaded now instead of checking it (upgrades)")
+    b.add_argument(
+        "--update-manifest",
+        action="store_true",
+        help="record the sha256 of what is downloaded now instead of checking it (upgrades)",
+    )
     e = sub.add_parser("export", help="write a self-contained static site")
     e.add_argument("dest", help="the folder to write (created; must be empty if it exists)")
     s = sub.add_parser("serve", help="serve web/ (the default command)")

@@ -24,7 +24,8 @@ def export(dest: str | Path, *, source: Path = _paths.WEB, log=print) -> Path:
     ignore = shutil.ignore_patterns(".build-state.json", "__pycache__", "*.pyc")
     shutil.copytree(source, dest, ignore=ignore, dirs_exist_ok=True)
     immutable = sorted(
-        "/" + str(p.relative_to(dest)) for p in dest.rglob("*")
+        "/" + str(p.relative_to(dest))
+        for p in dest.rglob("*")
         if p.is_file() and cache_control(str(p.relative_to(dest))) == IMMUTABLE_CACHE
     )
     lines = [f"{path}\n  Cache-Control: {IMMUTABLE_CACHE}" for path in immutable if not path.endswith((".br", ".gz"))]

@@ -36,9 +36,7 @@ MIME_TYPES = {
 
 #: Runtime paths whose content never changes under the same URL: the versioned Pyodide folder (except
 #: the lock, which lists the app wheel), content-hashed PyScript chunks and content-addressed app wheels.
-_IMMUTABLE = re.compile(
-    r"^runtime/(?:pyodide-[0-9.]+/(?!pyodide-lock\.json$).+|pyscript/.+-[A-Za-z0-9_-]{8}\.js)$"
-)
+_IMMUTABLE = re.compile(r"^runtime/(?:pyodide-[0-9.]+/(?!pyodide-lock\.json$).+|pyscript/.+-[A-Za-z0-9_-]{8}\.js)$")
 IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE_CACHE = "no-cache"
 
@@ -149,8 +147,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, host: str, port: int, root: Path, *, inbox: WebhookInbox | None = None,
-                 verbose: bool = True) -> None:
+    def __init__(
+        self, host: str, port: int, root: Path, *, inbox: WebhookInbox | None = None, verbose: bool = True
+    ) -> None:
         self.root = root.resolve()
         self.verbose = verbose
         self.inbox = inbox or WebhookInbox.from_env()
@@ -164,11 +163,19 @@ class SiteServer(ThreadingHTTPServer):
 
 def check_built(root: Path = _paths.WEB) -> None:
     if not (root / "runtime" / "pyscript.json").exists():
-        raise BuildError("web/runtime/ is not built: run `python serve.py build` first (or `make serve`, which does it)")
+        raise BuildError(
+            "web/runtime/ is not built: run `python serve.py build` first (or `make serve`, which does it)"
+        )
 
 
-def start(host: str = "127.0.0.1", port: int = 0, root: Path = _paths.WEB, *, verbose: bool = False,
-          inbox: WebhookInbox | None = None) -> SiteServer:
+def start(
+    host: str = "127.0.0.1",
+    port: int = 0,
+    root: Path = _paths.WEB,
+    *,
+    verbose: bool = False,
+    inbox: WebhookInbox | None = None,
+) -> SiteServer:
     """Start serving in a background thread (tests, benchmarks); ``port=0`` picks a free port."""
     check_built(root)
     server = _bind(host, port, root, verbose=verbose, inbox=inbox)
@@ -190,8 +197,7 @@ def _bind(host: str, port: int, root: Path, **kwargs) -> SiteServer:
 def run(host: str = "127.0.0.1", port: int = 8000, root: Path = _paths.WEB) -> None:
     check_built(root)
     server = _bind(host, port, root, verbose=True)
-    print(f"serving {root} at {server.url}/  (webhook: {server.url}{server.inbox.path}; Ctrl+C stops)",
-          file=sys.stderr)
+    print(f"serving {root} at {server.url}/  (webhook: {server.url}{server.inbox.path}; Ctrl+C stops)", file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

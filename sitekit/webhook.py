@@ -38,8 +38,9 @@ class ShareEvent:
 class WebhookInbox:
     """Checks, de-duplicates and records webhook calls; the server hands it each request."""
 
-    def __init__(self, *, admin_key: str | None, path: str = "/kakao/webhook", log_file: Path | None = None,
-                 keep: int = 1000) -> None:
+    def __init__(
+        self, *, admin_key: str | None, path: str = "/kakao/webhook", log_file: Path | None = None, keep: int = 1000
+    ) -> None:
         self.admin_key = admin_key
         self.path = path
         self.log_file = log_file

@@ -116,8 +116,12 @@ def _line(source: str, lineno: int | None) -> str | None:
     return lines[lineno - 1] if 0 < lineno <= len(lines) else None
 
 
-def _render_error(message: str, source: str, name: str, lineno: int | None, problems: Iterable[Finding] = ()) -> TemplateRenderError:
-    return TemplateRenderError(message, name=name, lineno=lineno, problems=list(problems), source_line=_line(source, lineno))
+def _render_error(
+    message: str, source: str, name: str, lineno: int | None, problems: Iterable[Finding] = ()
+) -> TemplateRenderError:
+    return TemplateRenderError(
+        message, name=name, lineno=lineno, problems=list(problems), source_line=_line(source, lineno)
+    )
 
 
 def _runtime_lineno(exc: BaseException, name: str) -> int | None:

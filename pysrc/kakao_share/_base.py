@@ -72,7 +72,7 @@ def flat_str_map(value: Any, *, what: str, allow_json: bool = False) -> Any:
             raise problem(
                 "json_invalid",
                 f"is not valid JSON ({exc.msg})",
-                "pass a dict, or a JSON object such as '{\"order\": \"42\"}'",
+                'pass a dict, or a JSON object such as \'{"order": "42"}\'',
             ) from None
     if not isinstance(value, Mapping):
         kind = "a mapping or a JSON object string" if allow_json else "a mapping"

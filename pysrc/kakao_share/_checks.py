@@ -74,7 +74,9 @@ def _length(loc: Loc, value: str | None, limit: int, rule: str, code: str = "tex
 
 def _content(loc: Loc, content: Content) -> Iterator[Finding]:
     if content.title is None and content.image_url is None and content.description is None:
-        yield _finding(loc, "content_empty", "the content has no title, description or image", "add a title or an image")
+        yield _finding(
+            loc, "content_empty", "the content has no title, description or image", "add a title or an image"
+        )
     if content.title is not None and content.title.count("\n") + 1 > TITLE_LINES:
         yield _finding(
             loc + ("title",), "title_lines", "titles show up to 2 lines; the rest is cut", "use at most 2 lines"
@@ -199,10 +201,15 @@ def _domain(loc: Loc, url: str, domains: list[tuple[str | None, str, int | None]
 
 def _findings(template: Template, domains: list[tuple[str | None, str, int | None]] | None) -> Iterator[Finding]:
     if isinstance(template, TextTemplate):
-        yield from _length(("text",), template.text, TEXT_LIMIT, f"KakaoTalk shows up to {TEXT_LIMIT} characters of text")
+        yield from _length(
+            ("text",), template.text, TEXT_LIMIT, f"KakaoTalk shows up to {TEXT_LIMIT} characters of text"
+        )
     if isinstance(template, ListTemplate):
         yield from _length(
-            ("header_title",), template.header_title, HEADER_TITLE_LIMIT, f"the header title shows up to {HEADER_TITLE_LIMIT} characters"
+            ("header_title",),
+            template.header_title,
+            HEADER_TITLE_LIMIT,
+            f"the header title shows up to {HEADER_TITLE_LIMIT} characters",
         )
     if isinstance(template, ScrapTemplate):
         if template.template_args and template.template_id is None:

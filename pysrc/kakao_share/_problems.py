@@ -145,7 +145,11 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
     if kind in {"too_long", "too_short"}:
         noun = _NOUNS.get(field, "entries")
         if kind == "too_long":
-            return kind, f"at most {ctx.get('max_length')} {noun}", f"remove {noun} beyond the first {ctx.get('max_length')}"
+            return (
+                kind,
+                f"at most {ctx.get('max_length')} {noun}",
+                f"remove {noun} beyond the first {ctx.get('max_length')}",
+            )
         return kind, f"at least {ctx.get('min_length')} {noun}", f"add {noun} up to {ctx.get('min_length')}"
     if kind == "string_too_short":
         return kind, "must not be empty", f"give `{field}` some text or leave it out" if field else ""

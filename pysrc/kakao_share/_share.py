@@ -29,7 +29,9 @@ def share_settings(template: Any, options: ShareOptions | Mapping[str, Any] | No
     return settings
 
 
-def min_sdk_version(template: Template, options: ShareOptions | Mapping[str, Any] | None = None) -> tuple[int, int, int] | None:
+def min_sdk_version(
+    template: Template, options: ShareOptions | Mapping[str, Any] | None = None
+) -> tuple[int, int, int] | None:
     """Oldest JavaScript SDK that can send ``template`` with ``options`` (None: any 2.x)."""
     opts = _options(options)
     versions = [v for v in (parse_template(template).min_sdk_version, opts.min_sdk_version if opts else None) if v]

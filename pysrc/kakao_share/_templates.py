@@ -59,9 +59,7 @@ def _template_args(value: Any) -> Any:
     return flat_str_map(value, what="template args")
 
 
-TemplateArgs = Annotated[
-    StrMap | None, BeforeValidator(_template_args, json_schema_input_type=dict[str, str] | None)
-]
+TemplateArgs = Annotated[StrMap | None, BeforeValidator(_template_args, json_schema_input_type=dict[str, str] | None)]
 
 _JS_OPTIONS = {"mode": "json", "by_alias": True, "exclude_none": True}
 _SNAKE_OPTIONS = {"mode": "json", "exclude_none": True}
@@ -409,7 +407,9 @@ def parse_template(data: Any) -> Template:
         try:
             data = json.loads(data)
         except json.JSONDecodeError as exc:
-            raise _error("", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid") from None
+            raise _error(
+                "", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid"
+            ) from None
     if not isinstance(data, Mapping):
         raise _error("", "a template must be a JSON object (a dict)", code="object_type_error")
     if "link_ver" in data:

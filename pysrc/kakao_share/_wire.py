@@ -141,9 +141,7 @@ def custom_params(template_id: int, template_args: Mapping[str, str] | None) -> 
     return {"link_ver": LINK_VER, "template_id": template_id, "template_args": dict(template_args or {})}
 
 
-def scrap_params(
-    request_url: str, template_id: int | None, template_args: Mapping[str, str] | None
-) -> dict[str, Any]:
+def scrap_params(request_url: str, template_id: int | None, template_args: Mapping[str, str] | None) -> dict[str, Any]:
     params: dict[str, Any] = {"link_ver": LINK_VER, "request_url": request_url}
     if template_id is not None:
         params["template_id"] = template_id

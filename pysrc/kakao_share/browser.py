@@ -124,6 +124,7 @@ def _dotted(version: tuple[int, ...]) -> str:
 
 # --- loading and initialising ----------------------------------------------------------------------
 
+
 async def load_sdk(
     app_key: str | None = None,
     *,
@@ -276,6 +277,7 @@ def _require_share() -> Any:
 Options = ShareOptions | Mapping[str, Any] | None
 """Share options as a model or a dict of its fields (snake_case or camelCase)."""
 
+
 def _options(options: Options, extra: Mapping[str, Any]) -> ShareOptions:
     if isinstance(options, ShareOptions) and not extra:
         return options
@@ -316,8 +318,10 @@ class PreparedShare:
 
     def _check_version(self) -> None:
         loaded = _sdk.version_tuple if _sdk else ()
-        for needed, what in ((self.options.min_sdk_version, "picker settings"),
-                             (self.template.min_sdk_version, "this template (content without title or image)")):
+        for needed, what in (
+            (self.options.min_sdk_version, "picker settings"),
+            (self.template.min_sdk_version, "this template (content without title or image)"),
+        ):
             if needed is not None and loaded < needed:
                 raise SDKVersionError(
                     f"{what} need Kakao SDK {_dotted(needed)} or later; this page loaded {_sdk.version if _sdk else '?'}"
@@ -341,8 +345,9 @@ def _typed(template: Any, kind: type | None, name: str, hint: str) -> Template:
     model = parse_template(template)
     wrong = isinstance(model, (CustomTemplate, ScrapTemplate)) if kind is None else not isinstance(model, kind)
     if wrong:
-        raise TemplateError([Finding("", f"{name} takes {hint}, not {type(model).__name__}", code="wrong_template")],
-                            model=name)
+        raise TemplateError(
+            [Finding("", f"{name} takes {hint}, not {type(model).__name__}", code="wrong_template")], model=name
+        )
     return model
 
 
@@ -362,14 +367,14 @@ def _scrap(template: Any, name: str) -> Template:
     return _typed(template, ScrapTemplate, name, "a URL or ScrapTemplate")
 
 
-
 def send_default(template: Any, options: Options = None, **option_fields: Any) -> None:
     """Share a default template (feed, list, location, commerce, text, calendar)."""
     prepare(_default(template, "send_default"), options, **option_fields).send()
 
 
-def send_custom(template: Any, template_args: Mapping[str, str] | None = None, options: Options = None,
-                **option_fields: Any) -> None:
+def send_custom(
+    template: Any, template_args: Mapping[str, str] | None = None, options: Options = None, **option_fields: Any
+) -> None:
     """Share a template built in Kakao's console: ``send_custom(12345, {"name": "…"})`` or a CustomTemplate."""
     prepare(_custom(template, template_args, "send_custom"), options, **option_fields).send()
 
@@ -384,8 +389,13 @@ def create_default_button(container: Any, template: Any, options: Options = None
     prepare(_default(template, "create_default_button"), options, **option_fields).create_button(container)
 
 
-def create_custom_button(container: Any, template: Any, template_args: Mapping[str, str] | None = None,
-                         options: Options = None, **option_fields: Any) -> None:
+def create_custom_button(
+    container: Any,
+    template: Any,
+    template_args: Mapping[str, str] | None = None,
+    options: Options = None,
+    **option_fields: Any,
+) -> None:
     """Make ``container`` share a console template on click (``Kakao.Share.createCustomButton``)."""
     model = _custom(template, template_args, "create_custom_button")
     prepare(model, options, **option_fields).create_button(container)
@@ -405,8 +415,16 @@ def _container(container: Any, name: str) -> Any:
     if isinstance(container, str):
         element = js.document.querySelector(container)
         if _missing(element):
-            raise TemplateError([Finding("container", f"no element matches the selector {container!r}",
-                                         "check the selector, or create the element before the button")], model=name)
+            raise TemplateError(
+                [
+                    Finding(
+                        "container",
+                        f"no element matches the selector {container!r}",
+                        "check the selector, or create the element before the button",
+                    )
+                ],
+                model=name,
+            )
         return element
     if _missing(container) or getattr(container, "nodeType", None) != 1:
         raise TemplateError([Finding("container", "must be a DOM element or a CSS selector string")], model=name)
@@ -482,8 +500,9 @@ def _js_file(item: FileLike) -> Any:
         buffer = to_js(memoryview(bytes(data)))
         return js.File.new([buffer], name, _js({"type": content_type}))
     if getattr(item, "size", None) is None:
-        raise TemplateError([Finding("files", "each file must be a File/Blob or a (name, bytes, type) tuple")],
-                            model="upload_image")
+        raise TemplateError(
+            [Finding("files", "each file must be a File/Blob or a (name, bytes, type) tuple")], model="upload_image"
+        )
     return item
 
 
@@ -517,7 +536,9 @@ async def _image_call(method: str, settings: Any) -> Any:
     share = _require_share()
     if _call_rejecting_with_errors is None:
         _call_rejecting_with_errors = js.Function.new(
-            "target", "method", "settings",
+            "target",
+            "method",
+            "settings",
             "return target[method](settings).catch((reason) => { if (reason instanceof Error) throw reason;"
             " const error = new Error(JSON.stringify(reason)); error.name = 'KakaoAPIError';"
             " error.body = reason; throw error; });",

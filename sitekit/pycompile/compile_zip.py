@@ -38,9 +38,9 @@ def probe(wheels: list[str], imports: list[str]) -> dict[str, list[str]]:
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None) or ""
         if path.startswith(STDLIB_PREFIX):
-            used["stdlib"].append(path[len(STDLIB_PREFIX):])
-        elif path.startswith(SITE) and path[len(SITE):] in owner:
-            used.setdefault(owner[path[len(SITE):]], []).append(path[len(SITE):])
+            used["stdlib"].append(path[len(STDLIB_PREFIX) :])
+        elif path.startswith(SITE) and path[len(SITE) :] in owner:
+            used.setdefault(owner[path[len(SITE) :]], []).append(path[len(SITE) :])
     return used
 
 

@@ -17,6 +17,7 @@ from pyhost import PyHost, wait_ready
 from sitekit import server
 from sitekit.browser import LAUNCH_ARGS, find_chromium
 
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath).replace("\\", "/"):
@@ -75,7 +76,7 @@ class BoundaryGuard:
         problems = []
         if self.escaped:
             problems.append(f"requests left 127.0.0.1 without a fake: {self.escaped}")
-        unexpected = self.page_errors[self.expected_page_errors:]
+        unexpected = self.page_errors[self.expected_page_errors :]
         if unexpected:
             problems.append(f"uncaught page errors: {unexpected}")
         for page in pages:
@@ -111,7 +112,9 @@ def context(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao) -> 
 
 
 @pytest.fixture
-def guarded_context(browser: Browser, guard: BoundaryGuard, kakao: FakeKakao) -> Iterator[Callable[..., BrowserContext]]:
+def guarded_context(
+    browser: Browser, guard: BoundaryGuard, kakao: FakeKakao
+) -> Iterator[Callable[..., BrowserContext]]:
     """Make more contexts (a phone's, say) guarded and faked like ``context``: ``guarded_context(**options)``."""
     made: list[BrowserContext] = []
 

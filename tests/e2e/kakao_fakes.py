@@ -308,7 +308,7 @@ class KapiRequest:
     @property
     def validation_kind(self) -> str | None:
         """``default`` | ``validate`` | ``scrap`` for a template validation."""
-        return self.path[len(VALIDATE_PREFIX):] if self.endpoint == "validate" else None
+        return self.path[len(VALIDATE_PREFIX) :] if self.endpoint == "validate" else None
 
     @property
     def template_object_raw(self) -> str | None:
@@ -341,10 +341,10 @@ class AppLinkRequest:
         or an intent's ``//send?...`` part under ``kakaolink:`` (Chromium reports intent URLs without
         their ``#Intent;...`` fragment, so the intent's own ``scheme=`` cannot be checked)."""
         if self.url.startswith("intent:"):
-            return "kakaolink:" + self.url.partition("#")[0][len("intent:"):]
+            return "kakaolink:" + self.url.partition("#")[0][len("intent:") :]
         path = urlsplit(self.url).path
         prefix = "/scheme/"
-        return unquote(path[len(prefix):]) if path.startswith(prefix) else ""
+        return unquote(path[len(prefix) :]) if path.startswith(prefix) else ""
 
     @property
     def params(self) -> dict[str, str]:
@@ -417,12 +417,18 @@ class FakeKakao:
     def script_tag(self, integrity: str | None = None) -> str:
         """The ``<script>`` element a page uses to load the served SDK."""
         return (
-            f'<script src="{self.sdk_url}" integrity="{integrity or self.integrity}" '
-            'crossorigin="anonymous"></script>'
+            f'<script src="{self.sdk_url}" integrity="{integrity or self.integrity}" crossorigin="anonymous"></script>'
         )
 
-    def fail(self, endpoint: str, status: int = 400, body: Any = None, *, times: int | None = None,
-             headers: dict[str, str] | None = None) -> None:
+    def fail(
+        self,
+        endpoint: str,
+        status: int = 400,
+        body: Any = None,
+        *,
+        times: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         """Answer ``endpoint`` with an error until :meth:`clear_failures` (or ``times`` answers).
 
         ``endpoint``: ``upload``, ``scrap`` (image scrap), ``delete``, ``validate`` (mobile template
@@ -495,8 +501,9 @@ class FakeKakao:
         except PlaywrightError:
             pass
 
-    def wait_for(self, target: Page | BrowserContext, probe: Callable[[], T], timeout: float = 5_000,
-                 what: str = "condition") -> T:
+    def wait_for(
+        self, target: Page | BrowserContext, probe: Callable[[], T], timeout: float = 5_000, what: str = "condition"
+    ) -> T:
         """Pump events until ``probe()`` returns something truthy; return it."""
         deadline = time.monotonic() + timeout / 1000
         while True:
@@ -514,15 +521,15 @@ class FakeKakao:
         self._share_cursor = index + 1
         return self.shares[index]
 
-    def wait_for_shares(self, target: Page | BrowserContext, count: int, timeout: float = 5_000
-                        ) -> list[ShareRequest]:
+    def wait_for_shares(self, target: Page | BrowserContext, count: int, timeout: float = 5_000) -> list[ShareRequest]:
         """All shares once at least ``count`` have arrived (moves the cursor past them)."""
         self.wait_for(target, lambda: len(self.shares) >= count, timeout, f"{count} shares")
         self._share_cursor = max(self._share_cursor, len(self.shares))
         return list(self.shares)
 
-    def wait_for_kapi(self, target: Page | BrowserContext, endpoint: str, count: int = 1,
-                      timeout: float = 5_000) -> KapiRequest:
+    def wait_for_kapi(
+        self, target: Page | BrowserContext, endpoint: str, count: int = 1, timeout: float = 5_000
+    ) -> KapiRequest:
         """The ``count``-th recorded request to a kapi endpoint."""
         if endpoint not in KAPI_ENDPOINTS:
             raise ValueError(f"unknown endpoint {endpoint!r}; one of {KAPI_ENDPOINTS}")
@@ -648,7 +655,7 @@ class FakeKakao:
             return "scrap"
         if path == DELETE_PATH:
             return "delete"
-        if path.startswith(VALIDATE_PREFIX) and path[len(VALIDATE_PREFIX):] in ("default", "validate", "scrap"):
+        if path.startswith(VALIDATE_PREFIX) and path[len(VALIDATE_PREFIX) :] in ("default", "validate", "scrap"):
             return "validate"
         return "unknown"
 
@@ -746,8 +753,13 @@ class FakeKakao:
         digest = hashlib.sha1(image_url.encode()).hexdigest()[:12]
         name = urlsplit(image_url).path.rsplit("/", 1)[-1] or "image"
         suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        content_type = {"png": "image/png", "gif": "image/gif", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-                        "webp": "image/webp"}.get(suffix, "image/jpeg")
+        content_type = {
+            "png": "image/png",
+            "gif": "image/gif",
+            "jpg": "image/jpeg",
+            "jpeg": "image/jpeg",
+            "webp": "image/webp",
+        }.get(suffix, "image/jpeg")
         return 200, self._image_info(f"https://k.kakaocdn.net/dn/fakescrap/{digest}/{name}", content_type, b"")
 
     def _answer_delete(self, record: KapiRequest) -> tuple[int, Any]:

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 
 READY = "html[data-ready], html[data-error]"
 
-_BOOTSTRAP = r'''
+_BOOTSTRAP = r"""
 import json, traceback
 import js
 from pyodide.code import eval_code_async
@@ -38,14 +38,21 @@ async def _run(code):
         })
 
 js.window.__ksTestRun = create_proxy(_run)
-'''
+"""
 
 
 class PageError(Exception):
     """A Python exception raised in the page, as the test sees it."""
 
-    def __init__(self, type: str, qualname: str, mro: list[str], message: str,  # noqa: A002
-                 attrs: dict[str, str], traceback: str) -> None:
+    def __init__(
+        self,
+        type: str,
+        qualname: str,
+        mro: list[str],
+        message: str,  # noqa: A002
+        attrs: dict[str, str],
+        traceback: str,
+    ) -> None:
         super().__init__(message)
         self.type, self.qualname, self.mro = type, qualname, mro
         self.message, self.attrs, self.traceback = message, attrs, traceback

@@ -19,24 +19,39 @@ from kakao_share._wire import compact_json
 
 APP_KEY = "0123456789abcdef0123456789abcdef"
 LINK = {"web_url": "https://example.com/p/1", "mobile_web_url": "https://m.example.com/p/1"}
-CONTENT = {"title": "Spring sale", "description": "Up to 50% off", "image_url": "https://example.com/a.png",
-           "image_width": 640, "image_height": 640, "link": LINK}
+CONTENT = {
+    "title": "Spring sale",
+    "description": "Up to 50% off",
+    "image_url": "https://example.com/a.png",
+    "image_width": 640,
+    "image_height": 640,
+    "link": LINK,
+}
 
 TEMPLATES = {
     "feed": {
-        "object_type": "feed", "content": CONTENT,
-        "item_content": {"profile_text": "Kakao", "items": [{"item": "Cake", "item_op": "1000원"}], "sum": "Total",
-                         "sum_op": "1000원"},
+        "object_type": "feed",
+        "content": CONTENT,
+        "item_content": {
+            "profile_text": "Kakao",
+            "items": [{"item": "Cake", "item_op": "1000원"}],
+            "sum": "Total",
+            "sum_op": "1000원",
+        },
         "social": {"like_count": 10, "comment_count": 2},
         "buttons": [{"title": "Open", "link": LINK}, {"title": "App", "link": {"android_execution_params": "a=1"}}],
     },
     "list": {
-        "object_type": "list", "header_title": "Top stories", "header_link": LINK,
-        "contents": [CONTENT, {**CONTENT, "title": "Second"}], "button_title": "More",
+        "object_type": "list",
+        "header_title": "Top stories",
+        "header_link": LINK,
+        "contents": [CONTENT, {**CONTENT, "title": "Second"}],
+        "button_title": "More",
     },
     "location": {"object_type": "location", "content": CONTENT, "address": "Pangyo-ro 166, Seongnam"},
     "commerce": {
-        "object_type": "commerce", "content": CONTENT,
+        "object_type": "commerce",
+        "content": CONTENT,
         "commerce": {"regular_price": 20000, "discount_price": 15000, "discount_rate": 25, "product_name": "Mug"},
         "buttons": [{"title": "Buy", "link": LINK}],
     },
@@ -83,16 +98,22 @@ def test_send_custom_posts_template_id_and_args(kpy, kakao, booted_page):
     kpy.run("browser.send_custom(10123, {'name': '지수', 'price': '1,000원'})")
     share = kakao.wait_for_share(booted_page)
     assert share.validation_action == "custom"
-    assert share.validation_params == {"link_ver": "4.0", "template_id": 10123,
-                                       "template_args": {"name": "지수", "price": "1,000원"}}
+    assert share.validation_params == {
+        "link_ver": "4.0",
+        "template_id": 10123,
+        "template_args": {"name": "지수", "price": "1,000원"},
+    }
 
 
 def test_send_scrap_posts_request_url(kpy, kakao, booted_page):
     kpy.run("browser.send_scrap('https://example.com/article/7')")
     share = kakao.wait_for_share(booted_page)
     assert share.validation_action == "scrap"
-    assert share.validation_params == {"link_ver": "4.0", "request_url": "https://example.com/article/7",
-                                       "template_args": {}}
+    assert share.validation_params == {
+        "link_ver": "4.0",
+        "request_url": "https://example.com/article/7",
+        "template_args": {},
+    }
 
 
 def test_server_callback_args_become_lcba(kpy, kakao, booted_page):
@@ -133,8 +154,10 @@ def test_picker_settings_are_accepted_from_sdk_2_8(kpy, kakao, booted_page):
 def test_picker_settings_on_an_older_sdk_raise_and_send_nothing(py, kakao, booted_page):
     if using_real_sdk():
         pytest.skip("needs an SDK older than 2.8.0; KAKAO_SDK_FILE fixes the version")
-    py.run("from kakao_share import browser\nimport json\n"
-           f"await browser.load_sdk({APP_KEY!r}, version='2.7.1', integrity={kakao.integrity!r})")
+    py.run(
+        "from kakao_share import browser\nimport json\n"
+        f"await browser.load_sdk({APP_KEY!r}, version='2.7.1', integrity={kakao.integrity!r})"
+    )
     with pytest.raises(PageError) as err:
         py.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'friend'}})")
     assert err.value.is_a("SDKVersionError")
@@ -166,9 +189,11 @@ def test_prepared_share_sends_from_a_synchronous_click_handler(kpy, kakao, boote
 
 
 def test_button_click_shares_once_and_cleanup_stops_it(kpy, kakao, booted_page):
-    kpy.run("import js\nel = js.document.createElement('a'); el.id = 'kshare'; el.textContent = 'Share'\n"
-            "js.document.body.append(el)\n"
-            f"browser.create_default_button('#kshare', {pyjson(TEMPLATES['text'])})")
+    kpy.run(
+        "import js\nel = js.document.createElement('a'); el.id = 'kshare'; el.textContent = 'Share'\n"
+        "js.document.body.append(el)\n"
+        f"browser.create_default_button('#kshare', {pyjson(TEMPLATES['text'])})"
+    )
     booted_page.click("#kshare")
     kakao.wait_for_share(booted_page)
     kakao.expect_no_share(booted_page)  # exactly one share per click
@@ -178,10 +203,12 @@ def test_button_click_shares_once_and_cleanup_stops_it(kpy, kakao, booted_page):
 
 
 def test_custom_and_scrap_buttons_send_their_templates(kpy, kakao, booted_page):
-    kpy.run("import js\nfor i in ('c', 's'):\n    el = js.document.createElement('button'); el.id = i\n"
-            "    js.document.body.append(el)\n"
-            "browser.create_custom_button('#c', 777, {'k': 'v'})\n"
-            "browser.create_scrap_button(js.document.getElementById('s'), 'https://example.com/x')")
+    kpy.run(
+        "import js\nfor i in ('c', 's'):\n    el = js.document.createElement('button'); el.id = i\n"
+        "    js.document.body.append(el)\n"
+        "browser.create_custom_button('#c', 777, {'k': 'v'})\n"
+        "browser.create_scrap_button(js.document.getElementById('s'), 'https://example.com/x')"
+    )
     booted_page.click("#c")
     assert kakao.wait_for_share(booted_page).validation_params["template_id"] == 777
     booted_page.click("#s")
@@ -230,8 +257,10 @@ def test_hundred_buttons_created_and_cleaned_leave_no_listener_and_no_proxy(kpy,
 
 IPHONE = {
     "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-                  "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-    "viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
 }
 
 
@@ -240,8 +269,10 @@ def test_on_a_phone_the_share_is_validated_by_kapi_then_opens_kakaotalk(guarded_
     page.goto(f"{site_url}/index.html")
     wait_ready(page)
     py = PyHost(page)
-    py.run(f"import json\nfrom kakao_share import browser\n"
-           f"await browser.load_sdk({APP_KEY!r}, version={kakao.version!r}, integrity={kakao.integrity!r})")
+    py.run(
+        f"import json\nfrom kakao_share import browser\n"
+        f"await browser.load_sdk({APP_KEY!r}, version={kakao.version!r}, integrity={kakao.integrity!r})"
+    )
     data = TEMPLATES["feed"]
     py.run(f"browser.send_default({pyjson(data)}, server_callback_args={{'order': 'A-42'}})")
     validation = kakao.wait_for_kapi(page, "validate")
@@ -264,8 +295,10 @@ def test_init_is_idempotent_and_refuses_another_key(kpy):
 def test_wrong_sri_hash_is_a_blocked_sdk_load(py, kakao):
     wrong = "sha384-" + "A" * 64
     with pytest.raises(PageError) as err:
-        py.run(f"from kakao_share import browser\nawait browser.load_sdk('k', version={kakao.version!r}, "
-               f"integrity={wrong!r}, timeout=10)")
+        py.run(
+            f"from kakao_share import browser\nawait browser.load_sdk('k', version={kakao.version!r}, "
+            f"integrity={wrong!r}, timeout=10)"
+        )
     assert err.value.is_a("SDKLoadError")
     assert "integrity" in err.value.message
     assert py.run("import js\nhasattr(js.window, 'Kakao')") is False
@@ -282,8 +315,10 @@ def test_v1_sdk_is_reported_as_too_old(py, kakao):
     if using_real_sdk():
         pytest.skip("needs a v1 SDK; KAKAO_SDK_FILE fixes the version")
     with pytest.raises(PageError) as err:
-        py.run(f"from kakao_share import browser\nawait browser.load_sdk('k', version='1.43.0', "
-               f"integrity={kakao.integrity!r})")
+        py.run(
+            f"from kakao_share import browser\nawait browser.load_sdk('k', version='1.43.0', "
+            f"integrity={kakao.integrity!r})"
+        )
     assert err.value.is_a("SDKLoadError") and "Kakao.Link" in err.value.message
 
 
@@ -296,8 +331,7 @@ PNG_1x1 = bytes.fromhex(
 
 
 def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(kpy, kakao, booted_page):
-    info = kpy.run(f"info = await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png')])\n"
-                   "info.model_dump()")
+    info = kpy.run(f"info = await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png')])\ninfo.model_dump()")
     upload = kakao.uploads[-1]
     assert upload.method == "POST"
     assert upload.authorization == f"KakaoAK {APP_KEY}"

@@ -10,9 +10,15 @@ from kakao_share import load_example, example_context, render_preview, render_te
 
 MESSAGE = {
     "object_type": "feed",
-    "content": {"title": "<script>alert(1)</script>", "description": "Mug \"Classic\"",
-                "image_url": "https://example.com/a.png", "link": {"web_url": "https://example.com"}},
-    "buttons": [{"title": "Open", "link": {"web_url": "https://example.com", "mobile_web_url": "https://m.example.com"}}],
+    "content": {
+        "title": "<script>alert(1)</script>",
+        "description": 'Mug "Classic"',
+        "image_url": "https://example.com/a.png",
+        "link": {"web_url": "https://example.com"},
+    },
+    "buttons": [
+        {"title": "Open", "link": {"web_url": "https://example.com", "mobile_web_url": "https://m.example.com"}}
+    ],
 }
 
 

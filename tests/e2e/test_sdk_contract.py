@@ -213,8 +213,9 @@ def mobile_ua() -> str:
 def mobile_context(guarded_context, kakao: FakeKakao, site_url: str, mobile_ua: str) -> Iterator[BrowserContext]:
     """A context with a phone's user agent (iPhone unless ``mobile_ua`` is overridden), guarded and
     faked like the ``context`` fixture (conftest's ``guarded_context``)."""
-    context = guarded_context(user_agent=mobile_ua, viewport={"width": 390, "height": 844}, is_mobile=True,
-                              has_touch=True)
+    context = guarded_context(
+        user_agent=mobile_ua, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     serve_sdk_page(context, kakao, site_url)
     yield context
     settle(context)
@@ -255,11 +256,13 @@ BUTTONS = [
 ]
 SNAKE_BUTTONS = [
     {"title": "Open on the web", "link": SNAKE_LINK},
-    {"title": "Open the app", "link": {"android_execution_params": "key1=value1", "ios_execution_params": "key1=value1"}},
+    {
+        "title": "Open the app",
+        "link": {"android_execution_params": "key1=value1", "ios_execution_params": "key1=value1"},
+    },
 ]
 SOCIAL = {"likeCount": 286, "commentCount": 45, "sharedCount": 845, "viewCount": 1000, "subscriberCount": 7}
-SNAKE_SOCIAL = {"like_count": 286, "comment_count": 45, "shared_count": 845, "view_count": 1000,
-                "subscriber_count": 7}
+SNAKE_SOCIAL = {"like_count": 286, "comment_count": 45, "shared_count": 845, "view_count": 1000, "subscriber_count": 7}
 
 TEMPLATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "feed": (
@@ -372,8 +375,13 @@ TEMPLATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "calendar": (
         {"objectType": "calendar", "idType": "event", "id": "evt-1", "content": CONTENT, "buttons": BUTTONS[:1]},
-        {"object_type": "calendar", "content": SNAKE_CONTENT, "buttons": SNAKE_BUTTONS[:1], "id_type": "event",
-         "id": "evt-1"},
+        {
+            "object_type": "calendar",
+            "content": SNAKE_CONTENT,
+            "buttons": SNAKE_BUTTONS[:1],
+            "id_type": "event",
+            "id": "evt-1",
+        },
     ),
     "text": (  # the specification's own example
         {"objectType": "text", "text": "hello", "link": {"webUrl": "https://example.com"}, "buttonTitle": "go"},
@@ -395,16 +403,24 @@ def test_loading_defines_the_globals_and_sends_nothing(sdk_page: Page, kakao: Fa
                    loadError: window.__sdkLoadError})"""
     )
     assert re.fullmatch(r"\d+\.\d+\.\d+", shape["version"]), shape
-    assert shape == {**shape, "init": "function", "isInitialized": "function", "cleanup": "function",
-                     "share": "undefined", "initialized": False, "loadError": False}
+    assert shape == {
+        **shape,
+        "init": "function",
+        "isInitialized": "function",
+        "cleanup": "function",
+        "share": "undefined",
+        "initialized": False,
+        "loadError": False,
+    }
     assert kakao.sdk_requests == [kakao.sdk_url]
     kakao.pump(sdk_page, 50)
     assert (kakao.sharer_requests, kakao.kapi_requests, kakao.app_links) == ([], [], [])
 
 
 @pytest.mark.skipif(using_real_sdk(), reason="the double's feature: a real build reports its own version")
-def test_the_double_reports_the_version_in_its_url(sdk_context: BrowserContext, kakao: FakeKakao,
-                                                   site_url: str) -> None:
+def test_the_double_reports_the_version_in_its_url(
+    sdk_context: BrowserContext, kakao: FakeKakao, site_url: str
+) -> None:
     for version in ("2.7.1", "2.8.0", "2.2.0"):
         kakao.version = version
         page = open_sdk_page(sdk_context, site_url)
@@ -483,7 +499,7 @@ def test_template_object_for_every_default_type(share_page: Page, kakao: FakeKak
 
 
 def test_utf8_text_crosses_unchanged(share_page: Page, kakao: FakeKakao) -> None:
-    text = "안녕하세요 👋 \"quotes\" & ampersands + plus = equals\\back\u2028sep"
+    text = '안녕하세요 👋 "quotes" & ampersands + plus = equals\\back\u2028sep'
     js_ok(share_page, "Kakao.Share.sendDefault(arg)", {**TEXT, "text": text})
     share = kakao.wait_for_share(share_page)
     assert share.template_object["text"] == text
@@ -502,10 +518,16 @@ def test_utf8_text_crosses_unchanged(share_page: Page, kakao: FakeKakao) -> None
     ],
     ids=["object", "string"],
 )
-def test_server_callback_args_become_lcba_and_options_stay_home(share_page: Page, kakao: FakeKakao, args,
-                                                                 lcba: str) -> None:
-    settings = {**TEXT, "serverCallbackArgs": args, "installTalk": True, "throughTalk": False,
-                "extras": {"campaign": "spring"}}
+def test_server_callback_args_become_lcba_and_options_stay_home(
+    share_page: Page, kakao: FakeKakao, args, lcba: str
+) -> None:
+    settings = {
+        **TEXT,
+        "serverCallbackArgs": args,
+        "installTalk": True,
+        "throughTalk": False,
+        "extras": {"campaign": "spring"},
+    }
     js_ok(share_page, "Kakao.Share.sendDefault(arg)", settings)
     share = kakao.wait_for_share(share_page)
     assert share.field_names == ["app_key", "ka", "validation_action", "validation_params", "lcba"]
@@ -521,8 +543,15 @@ def test_defaults_are_written_into_the_callers_object(share_page: Page, kakao: F
 
 
 def test_send_custom(share_page: Page, kakao: FakeKakao) -> None:
-    js_ok(share_page, "Kakao.Share.sendCustom(arg)",
-          {"templateId": 12345, "templateArgs": {"title": "제목", "imagePath": "/a.png"}, "serverCallbackArgs": {"k": "v"}})
+    js_ok(
+        share_page,
+        "Kakao.Share.sendCustom(arg)",
+        {
+            "templateId": 12345,
+            "templateArgs": {"title": "제목", "imagePath": "/a.png"},
+            "serverCallbackArgs": {"k": "v"},
+        },
+    )
     share = kakao.wait_for_share(share_page)
     assert share.field_names == ["app_key", "ka", "validation_action", "validation_params", "lcba"]
     assert share.validation_action == "custom"
@@ -535,10 +564,14 @@ def test_send_custom(share_page: Page, kakao: FakeKakao) -> None:
 @pytest.mark.parametrize(
     ("settings", "params"),
     [
-        ({"requestUrl": "https://example.com/article"},
-         '{"link_ver":"4.0","request_url":"https://example.com/article","template_args":{}}'),
-        ({"requestUrl": "https://example.com/article", "templateId": 777, "templateArgs": {"a": "b"}},
-         '{"link_ver":"4.0","request_url":"https://example.com/article","template_id":777,"template_args":{"a":"b"}}'),
+        (
+            {"requestUrl": "https://example.com/article"},
+            '{"link_ver":"4.0","request_url":"https://example.com/article","template_args":{}}',
+        ),
+        (
+            {"requestUrl": "https://example.com/article", "templateId": 777, "templateArgs": {"a": "b"}},
+            '{"link_ver":"4.0","request_url":"https://example.com/article","template_id":777,"template_args":{"a":"b"}}',
+        ),
     ],
     ids=["url-only", "with-template"],
 )
@@ -586,51 +619,142 @@ ERRORS = [
     ("null", "sendDefault", None, "KakaoError", OBJECT_TYPE_ERROR),
     ("string", "sendDefault", "text", "KakaoError", OBJECT_TYPE_ERROR),
     ("unknown-type", "sendDefault", {"objectType": "video"}, "KakaoError", OBJECT_TYPE_ERROR),
-    ("missing-link", "sendDefault", {"objectType": "text", "text": "hi"}, "KakaoError",
-     "Missing required keys: link at Share.sendDefault"),
-    ("unknown-key", "sendDefault", {**TEXT, "color": "red"}, "KakaoError",
-     "Invalid parameter keys: color at Share.sendDefault"),
-    ("button-title-type", "sendDefault", {**TEXT, "buttonTitle": 5}, "KakaoError",
-     'Illegal argument for "buttonTitle" in Share.sendDefault'),
-    ("install-talk-type", "sendDefault", {**TEXT, "installTalk": "yes"}, "KakaoError",
-     'Illegal argument for "installTalk" in Share.sendDefault'),
-    ("content-without-link", "sendDefault", {"objectType": "feed", "content": CONTENT_NO_LINK}, "KakaoError",
-     'Missing required keys: link at parameter "content" in defaultObject'),
-    ("image-width-float", "sendDefault", {"objectType": "feed", "content": {**CONTENT, "imageWidth": 1.5}},
-     "KakaoError", 'Illegal argument for "imageWidth" in parameter "content" in defaultObject'),
-    ("image-width-string", "sendDefault", {"objectType": "feed", "content": {**CONTENT, "imageWidth": "1"}},
-     "KakaoError", 'Illegal argument for "imageWidth" in parameter "content" in defaultObject'),
-    ("link-unknown-key", "sendDefault", {**TEXT, "link": {"url": "https://example.com"}}, "KakaoError",
-     'Invalid parameter keys: url at parameter "link" in Share'),
-    ("link-as-string", "sendDefault", {**TEXT, "link": "https://example.com"}, "Error",
-     "params should be an Object"),
-    ("three-buttons", "sendDefault", {**TEXT, "buttons": BUTTONS + BUTTONS[:1]}, "KakaoError",
-     'Illegal argument for "buttons" in Share: size of buttons should be up to 2'),
-    ("one-list-item", "sendDefault", {**TEMPLATES["list"][0], "contents": [CONTENT]}, "KakaoError",
-     'Illegal argument for "contents" in Share: size of contents should be more than 1 and up to 3'),
-    ("four-list-items", "sendDefault", {**TEMPLATES["list"][0], "contents": [CONTENT] * 4}, "KakaoError",
-     'Illegal argument for "contents" in Share: size of contents should be more than 1 and up to 3'),
-    ("calendar-button-title", "sendDefault", {**TEMPLATES["calendar"][0], "buttonTitle": "x"}, "KakaoError",
-     "Invalid parameter keys: buttonTitle at Share.sendDefault"),
-    ("custom-without-id", "sendCustom", {"templateArgs": {"a": "b"}}, "KakaoError",
-     "Missing required keys: templateId at Share.sendCustom"),
-    ("custom-float-id", "sendCustom", {"templateId": 1.5}, "KakaoError",
-     'Illegal argument for "templateId" in Share.sendCustom'),
-    ("custom-string-id", "sendCustom", {"templateId": "1"}, "KakaoError",
-     'Illegal argument for "templateId" in Share.sendCustom'),
-    ("scrap-without-url", "sendScrap", {"templateId": 1}, "KakaoError",
-     "Missing required keys: requestUrl at Share.sendScrap"),
-    ("button-without-container", "createDefaultButton", TEXT, "KakaoError",
-     "Missing required keys: container at Share.createDefaultButton"),
-    ("container-not-found", "createDefaultButton", {**TEXT, "container": "#no-such-element"}, "KakaoError",
-     "container is required for KakaoTalk sharing: pass in element or id"),
+    (
+        "missing-link",
+        "sendDefault",
+        {"objectType": "text", "text": "hi"},
+        "KakaoError",
+        "Missing required keys: link at Share.sendDefault",
+    ),
+    (
+        "unknown-key",
+        "sendDefault",
+        {**TEXT, "color": "red"},
+        "KakaoError",
+        "Invalid parameter keys: color at Share.sendDefault",
+    ),
+    (
+        "button-title-type",
+        "sendDefault",
+        {**TEXT, "buttonTitle": 5},
+        "KakaoError",
+        'Illegal argument for "buttonTitle" in Share.sendDefault',
+    ),
+    (
+        "install-talk-type",
+        "sendDefault",
+        {**TEXT, "installTalk": "yes"},
+        "KakaoError",
+        'Illegal argument for "installTalk" in Share.sendDefault',
+    ),
+    (
+        "content-without-link",
+        "sendDefault",
+        {"objectType": "feed", "content": CONTENT_NO_LINK},
+        "KakaoError",
+        'Missing required keys: link at parameter "content" in defaultObject',
+    ),
+    (
+        "image-width-float",
+        "sendDefault",
+        {"objectType": "feed", "content": {**CONTENT, "imageWidth": 1.5}},
+        "KakaoError",
+        'Illegal argument for "imageWidth" in parameter "content" in defaultObject',
+    ),
+    (
+        "image-width-string",
+        "sendDefault",
+        {"objectType": "feed", "content": {**CONTENT, "imageWidth": "1"}},
+        "KakaoError",
+        'Illegal argument for "imageWidth" in parameter "content" in defaultObject',
+    ),
+    (
+        "link-unknown-key",
+        "sendDefault",
+        {**TEXT, "link": {"url": "https://example.com"}},
+        "KakaoError",
+        'Invalid parameter keys: url at parameter "link" in Share',
+    ),
+    ("link-as-string", "sendDefault", {**TEXT, "link": "https://example.com"}, "Error", "params should be an Object"),
+    (
+        "three-buttons",
+        "sendDefault",
+        {**TEXT, "buttons": BUTTONS + BUTTONS[:1]},
+        "KakaoError",
+        'Illegal argument for "buttons" in Share: size of buttons should be up to 2',
+    ),
+    (
+        "one-list-item",
+        "sendDefault",
+        {**TEMPLATES["list"][0], "contents": [CONTENT]},
+        "KakaoError",
+        'Illegal argument for "contents" in Share: size of contents should be more than 1 and up to 3',
+    ),
+    (
+        "four-list-items",
+        "sendDefault",
+        {**TEMPLATES["list"][0], "contents": [CONTENT] * 4},
+        "KakaoError",
+        'Illegal argument for "contents" in Share: size of contents should be more than 1 and up to 3',
+    ),
+    (
+        "calendar-button-title",
+        "sendDefault",
+        {**TEMPLATES["calendar"][0], "buttonTitle": "x"},
+        "KakaoError",
+        "Invalid parameter keys: buttonTitle at Share.sendDefault",
+    ),
+    (
+        "custom-without-id",
+        "sendCustom",
+        {"templateArgs": {"a": "b"}},
+        "KakaoError",
+        "Missing required keys: templateId at Share.sendCustom",
+    ),
+    (
+        "custom-float-id",
+        "sendCustom",
+        {"templateId": 1.5},
+        "KakaoError",
+        'Illegal argument for "templateId" in Share.sendCustom',
+    ),
+    (
+        "custom-string-id",
+        "sendCustom",
+        {"templateId": "1"},
+        "KakaoError",
+        'Illegal argument for "templateId" in Share.sendCustom',
+    ),
+    (
+        "scrap-without-url",
+        "sendScrap",
+        {"templateId": 1},
+        "KakaoError",
+        "Missing required keys: requestUrl at Share.sendScrap",
+    ),
+    (
+        "button-without-container",
+        "createDefaultButton",
+        TEXT,
+        "KakaoError",
+        "Missing required keys: container at Share.createDefaultButton",
+    ),
+    (
+        "container-not-found",
+        "createDefaultButton",
+        {**TEXT, "container": "#no-such-element"},
+        "KakaoError",
+        "container is required for KakaoTalk sharing: pass in element or id",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("function", "settings", "name", "message"), [e[1:] for e in ERRORS],
-                         ids=[e[0] for e in ERRORS])
-def test_validation_errors(share_page: Page, kakao: FakeKakao, function: str, settings, name: str,
-                           message: str) -> None:
+@pytest.mark.parametrize(
+    ("function", "settings", "name", "message"), [e[1:] for e in ERRORS], ids=[e[0] for e in ERRORS]
+)
+def test_validation_errors(
+    share_page: Page, kakao: FakeKakao, function: str, settings, name: str, message: str
+) -> None:
     error = js_raises(share_page, f"Kakao.Share.{function}(arg)", settings)
     assert error["error"], error
     assert (error["name"], error["message"]) == (name, message)
@@ -647,14 +771,14 @@ def versioned_share_page(context: BrowserContext, kakao: FakeKakao, site_url: st
 
 
 @pytest.mark.parametrize("version", ["2.8.0", "2.6.0"])
-def test_content_title_and_image_are_required_before_2_7(sdk_context: BrowserContext, kakao: FakeKakao,
-                                                         site_url: str, version: str) -> None:
+def test_content_title_and_image_are_required_before_2_7(
+    sdk_context: BrowserContext, kakao: FakeKakao, site_url: str, version: str
+) -> None:
     page = versioned_share_page(sdk_context, kakao, site_url, version)
     settings = {"objectType": "feed", "content": {"link": LINK}}
     if version_of(page) >= (2, 7, 0):
         js_ok(page, "Kakao.Share.sendDefault(arg)", settings)
-        assert kakao.wait_for_share(page).template_object == {"object_type": "feed",
-                                                              "content": {"link": SNAKE_LINK}}
+        assert kakao.wait_for_share(page).template_object == {"object_type": "feed", "content": {"link": SNAKE_LINK}}
     else:
         error = js_raises(page, "Kakao.Share.sendDefault(arg)", settings)
         assert error["name"] == "KakaoError"
@@ -664,8 +788,9 @@ def test_content_title_and_image_are_required_before_2_7(sdk_context: BrowserCon
 
 
 @pytest.mark.parametrize("version", ["2.8.0", "2.6.0"])
-def test_callback_is_rejected_from_2_7(sdk_context: BrowserContext, kakao: FakeKakao, site_url: str,
-                                       version: str) -> None:
+def test_callback_is_rejected_from_2_7(
+    sdk_context: BrowserContext, kakao: FakeKakao, site_url: str, version: str
+) -> None:
     page = versioned_share_page(sdk_context, kakao, site_url, version)
     code = "arg.callback = function () {}; Kakao.Share.sendDefault(arg)"
     if version_of(page) >= (2, 7, 0):
@@ -675,13 +800,11 @@ def test_callback_is_rejected_from_2_7(sdk_context: BrowserContext, kakao: FakeK
         assert_nothing_sent(page, kakao)
     else:  # accepted (deprecated) by 2.2-2.6, and not sent
         js_ok(page, code, TEXT)
-        assert kakao.wait_for_share(page).field_names == ["app_key", "ka", "validation_action",
-                                                          "validation_params"]
+        assert kakao.wait_for_share(page).field_names == ["app_key", "ka", "validation_action", "validation_params"]
 
 
 @pytest.mark.parametrize("version", ["2.8.0", "2.7.1"])
-def test_picker_settings_need_2_8_0(sdk_context: BrowserContext, kakao: FakeKakao, site_url: str,
-                                    version: str) -> None:
+def test_picker_settings_need_2_8_0(sdk_context: BrowserContext, kakao: FakeKakao, site_url: str, version: str) -> None:
     page = versioned_share_page(sdk_context, kakao, site_url, version)
     settings = {**TEXT, "pickerSettings": {"type": "friend", "limit": 5}}
     if version_of(page) >= (2, 8, 0):
@@ -702,14 +825,22 @@ def test_picker_settings_need_2_8_0(sdk_context: BrowserContext, kakao: FakeKaka
 
 @pytest.mark.skipif(using_real_sdk(), reason="the double's documented rule for keys out of the usual order")
 def test_the_double_keeps_the_callers_key_order(share_page: Page, kakao: FakeKakao) -> None:
-    settings = {"buttons": BUTTONS[:1], "social": SOCIAL, "objectType": "feed", "buttonTitle": "b",
-                "content": {"link": LINK, "title": "t", "imageUrl": "https://example.com/i.png"}}
+    settings = {
+        "buttons": BUTTONS[:1],
+        "social": SOCIAL,
+        "objectType": "feed",
+        "buttonTitle": "b",
+        "content": {"link": LINK, "title": "t", "imageUrl": "https://example.com/i.png"},
+    }
     js_ok(share_page, "Kakao.Share.sendDefault(arg)", settings)
     share = kakao.wait_for_share(share_page)
     assert list(share.template_object) == ["object_type", "button_title", "buttons", "social", "content"]
     assert list(share.template_object["content"]) == ["link", "title", "image_url"]
-    js_ok(share_page, "Kakao.Share.sendDefault(arg)",
-          {"text": "t", "objectType": "text", "link": LINK, "pickerSettings": {"type": "chat", "limit": 3}})
+    js_ok(
+        share_page,
+        "Kakao.Share.sendDefault(arg)",
+        {"text": "t", "objectType": "text", "link": LINK, "pickerSettings": {"type": "chat", "limit": 3}},
+    )
     share = kakao.wait_for_share(share_page)
     assert list(share.template_object) == ["object_type", "link", "text"]
     assert share.field_names[-1] == "scheme_params"
@@ -733,10 +864,16 @@ def test_a_button_click_shares_once_and_stops_the_event(share_page: Page, kakao:
 
 
 def test_buttons_take_an_element_and_send_their_kind(share_page: Page, kakao: FakeKakao) -> None:
-    js_ok(share_page, "arg.container = document.getElementById('btn2'); Kakao.Share.createCustomButton(arg)",
-          {"templateId": 42, "templateArgs": {"x": "y"}})
-    js_ok(share_page, "Kakao.Share.createScrapButton(Object.assign({container: '#btn'}, arg))",
-          {"requestUrl": "https://example.com/a"})
+    js_ok(
+        share_page,
+        "arg.container = document.getElementById('btn2'); Kakao.Share.createCustomButton(arg)",
+        {"templateId": 42, "templateArgs": {"x": "y"}},
+    )
+    js_ok(
+        share_page,
+        "Kakao.Share.createScrapButton(Object.assign({container: '#btn'}, arg))",
+        {"requestUrl": "https://example.com/a"},
+    )
     share_page.click("#btn2")
     share = kakao.wait_for_share(share_page)
     assert share.validation_action == "custom"
@@ -749,8 +886,11 @@ def test_buttons_take_an_element_and_send_their_kind(share_page: Page, kakao: Fa
 
 def test_two_buttons_on_one_element_send_twice(share_page: Page, kakao: FakeKakao) -> None:
     for text in ("one", "two"):
-        js_ok(share_page, "Kakao.Share.createDefaultButton(Object.assign({container: '#btn'}, arg))",
-              {**TEXT, "text": text})
+        js_ok(
+            share_page,
+            "Kakao.Share.createDefaultButton(Object.assign({container: '#btn'}, arg))",
+            {**TEXT, "text": text},
+        )
     share_page.click("#btn")
     assert share_page.evaluate("window.__opens") == 2
     shares = kakao.wait_for_shares(share_page, 1)
@@ -790,10 +930,15 @@ def assert_kapi_headers(page: Page, request: KapiRequest) -> None:
 
 @pytest.mark.parametrize("container", ["FileList", "Array"])
 def test_upload_image_sends_one_file_part_per_file(share_page: Page, kakao: FakeKakao, container: str) -> None:
-    code = _MAKE_FILES + (
-        "const dt = new DataTransfer(); files.forEach(f => dt.items.add(f)); const list = dt.files;"
-        if container == "FileList" else "const list = files;"
-    ) + "return await Kakao.Share.uploadImage({file: list});"
+    code = (
+        _MAKE_FILES
+        + (
+            "const dt = new DataTransfer(); files.forEach(f => dt.items.add(f)); const list = dt.files;"
+            if container == "FileList"
+            else "const list = files;"
+        )
+        + "return await Kakao.Share.uploadImage({file: list});"
+    )
     result = js_ok(share_page, code, {"png": base64.b64encode(PNG_1x1).decode()})
     upload = kakao.wait_for_kapi(share_page, "upload")
     assert (upload.method, upload.url) == ("POST", "https://kapi.kakao.com/v2/api/talk/message/image/upload")
@@ -807,13 +952,15 @@ def test_upload_image_sends_one_file_part_per_file(share_page: Page, kakao: Fake
     original = result["infos"]["original"]
     assert set(original) == {"url", "content_type", "length", "width", "height"}
     if not using_real_sdk():
-        assert original == {**original, "content_type": "image/png", "length": len(PNG_1x1), "width": 1,
-                            "height": 1}
+        assert original == {**original, "content_type": "image/png", "length": len(PNG_1x1), "width": 1, "height": 1}
 
 
 def test_upload_image_with_a_single_file_sends_an_empty_body(share_page: Page, kakao: FakeKakao) -> None:
-    outcome = js(share_page, _MAKE_FILES + "return await Kakao.Share.uploadImage({file: files[0]});",
-                 {"png": base64.b64encode(PNG_1x1).decode()})
+    outcome = js(
+        share_page,
+        _MAKE_FILES + "return await Kakao.Share.uploadImage({file: files[0]});",
+        {"png": base64.b64encode(PNG_1x1).decode()},
+    )
     upload = kakao.wait_for_kapi(share_page, "upload")
     assert upload.parts == ()
     assert not outcome["ok"], "the fake answers an upload without a file with an error"
@@ -822,8 +969,11 @@ def test_upload_image_with_a_single_file_sends_an_empty_body(share_page: Page, k
 def test_upload_image_rejects_with_kakaos_error_body(share_page: Page, kakao: FakeKakao) -> None:
     body = {"code": -401, "msg": "this app key is not allowed"}
     kakao.fail("upload", status=401, body=body)
-    outcome = js(share_page, _MAKE_FILES + "return await Kakao.Share.uploadImage({file: files});",
-                 {"png": base64.b64encode(PNG_1x1).decode()})
+    outcome = js(
+        share_page,
+        _MAKE_FILES + "return await Kakao.Share.uploadImage({file: files});",
+        {"png": base64.b64encode(PNG_1x1).decode()},
+    )
     assert outcome == {"ok": False, "error": False, "value": body}
 
 
@@ -949,9 +1099,9 @@ def test_mobile_payload_over_the_limit_fails(mobile_page: Page, kakao: FakeKakao
 def test_the_multipart_parser_keeps_bytes_exact() -> None:
     boundary = "----b0undary"
     body = (
-        b"------b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a \\\"q\\\".png\"\r\n"
+        b'------b0undary\r\nContent-Disposition: form-data; name="file"; filename="a \\"q\\".png"\r\n'
         b"Content-Type: image/png\r\n\r\n\x89PNG\r\n\r\n------b0undar\r\n------b0undary\r\n"
-        b"Content-Disposition: form-data; name=\"note\"\r\n\r\n\r\n------b0undary--\r\n"
+        b'Content-Disposition: form-data; name="note"\r\n\r\n\r\n------b0undary--\r\n'
     )
     file, note = parse_multipart(body, f"multipart/form-data; boundary={boundary}")
     assert (file.name, file.filename, file.content_type) == ("file", 'a "q".png', "image/png")
@@ -969,8 +1119,11 @@ def test_the_fake_answers_cors_preflights(kakao: FakeKakao) -> None:
 
         @staticmethod
         def all_headers():
-            return {"origin": "http://127.0.0.1:1", "access-control-request-method": "POST",
-                    "access-control-request-headers": "authorization,ka"}
+            return {
+                "origin": "http://127.0.0.1:1",
+                "access-control-request-method": "POST",
+                "access-control-request-headers": "authorization,ka",
+            }
 
     class FakeRoute:
         request = Request()

@@ -39,8 +39,12 @@ def pyodide_dir() -> str:
 
 @pytest.mark.parametrize(
     ("name", "ctype"),
-    [("pyodide.asm.wasm", "application/wasm"), ("pyodide.mjs", "text/javascript"),
-     ("python_stdlib.zip", "application/zip"), ("pyodide-lock.json", "application/json")],
+    [
+        ("pyodide.asm.wasm", "application/wasm"),
+        ("pyodide.mjs", "text/javascript"),
+        ("python_stdlib.zip", "application/zip"),
+        ("pyodide-lock.json", "application/json"),
+    ],
 )
 def test_runtime_files_have_the_mime_type_browsers_require(site, name, ctype):
     resp, _ = get(site, f"/runtime/{pyodide_dir()}/{name}", "HEAD")
@@ -77,8 +81,12 @@ def test_big_files_are_sent_compressed_when_the_browser_accepts_it(site):
 def test_versioned_runtime_is_cached_forever_and_entry_points_revalidate(site):
     resp, _ = get(site, f"/runtime/{pyodide_dir()}/pyodide.asm.wasm", "HEAD")
     assert "immutable" in resp.getheader("Cache-Control")
-    for entry in ("/index.html", "/runtime/pyscript.json", f"/runtime/{pyodide_dir()}/pyodide-lock.json",
-                  "/runtime/pyscript/core.js"):
+    for entry in (
+        "/index.html",
+        "/runtime/pyscript.json",
+        f"/runtime/{pyodide_dir()}/pyodide-lock.json",
+        "/runtime/pyscript/core.js",
+    ):
         resp, _ = get(site, entry, "HEAD")
         assert resp.status == 200, entry
         assert resp.getheader("Cache-Control") == "no-cache", entry
@@ -120,14 +128,17 @@ def test_missing_build_is_a_clear_error(tmp_path):
 
 # --- webhook ---------------------------------------------------------------------------------------
 
+
 def kakao_headers(resource_id="r-1", key="admin-secret"):
-    return {"Authorization": f"KakaoAK {key}", "X-Kakao-Resource-ID": resource_id,
-            "User-Agent": "KakaoOpenAPI/1.0"}
+    return {"Authorization": f"KakaoAK {key}", "X-Kakao-Resource-ID": resource_id, "User-Agent": "KakaoOpenAPI/1.0"}
 
 
 def test_webhook_records_a_share_with_the_pages_callback_args(site):
-    resp, body = get(site, "/kakao/webhook?CHAT_TYPE=MemoChat&HASH_CHAT_ID=abc&TEMPLATE_ID=42&order=7",
-                     headers=kakao_headers("r-get"))
+    resp, body = get(
+        site,
+        "/kakao/webhook?CHAT_TYPE=MemoChat&HASH_CHAT_ID=abc&TEMPLATE_ID=42&order=7",
+        headers=kakao_headers("r-get"),
+    )
     assert resp.status == 200
     assert json.loads(body) == {"ok": True, "duplicate": False}
     event = next(e for e in site.inbox.events if e.resource_id == "r-get")

@@ -89,13 +89,21 @@ def test_item_content_lengths():
 
 
 def test_title_and_description_lines():
-    template = feed(content={"title": "1\n2\n3", "description": "1\n2\n3\n4\n5", "image_url": IMG, "link": {"web_url": WEB}})
+    template = feed(
+        content={"title": "1\n2\n3", "description": "1\n2\n3\n4\n5", "image_url": IMG, "link": {"web_url": WEB}}
+    )
     assert found(check(template)) == [("content.title", "title_lines"), ("content.description", "description_lines")]
 
 
 def test_image_hints():
     template = feed(
-        content={"title": "t", "image_url": "http://example.com/i.png", "image_width": 100, "image_height": 300, "link": {"web_url": WEB}},
+        content={
+            "title": "t",
+            "image_url": "http://example.com/i.png",
+            "image_width": 100,
+            "image_height": 300,
+            "link": {"web_url": WEB},
+        },
         item_content={"profile_image_url": "http://example.com/p.png"},
     )
     findings = check(template)
@@ -127,7 +135,10 @@ def test_social_and_commerce_hints():
 def test_registered_domains():
     template = feed(
         buttons=[
-            {"title": "a", "link": {"web_url": "https://shop.example.com/x", "mobile_web_url": "https://example.com:8443/"}},
+            {
+                "title": "a",
+                "link": {"web_url": "https://shop.example.com/x", "mobile_web_url": "https://example.com:8443/"},
+            },
             {"title": "b", "link": {"web_url": "http://example.com/"}},
         ]
     )
@@ -139,7 +150,9 @@ def test_registered_domains():
     assert findings[0].rule.startswith("https://example.com:8443 is not a registered domain")
     assert "register https://example.com:8443" in findings[0].fix
     assert check(template, registered_domains=["example.com", "shop.example.com"]) == []
-    assert found(check(template, registered_domains="example.com")) == [("buttons[0].link.web_url", "domain_not_registered")]
+    assert found(check(template, registered_domains="example.com")) == [
+        ("buttons[0].link.web_url", "domain_not_registered")
+    ]
 
 
 def test_scrap_checks():
@@ -160,7 +173,9 @@ def test_strict_mode_raises_with_all_findings():
 
 
 def test_check_accepts_dicts_and_never_prints(capsys):
-    assert found(check({"objectType": "text", "text": "x" * 201, "link": {"webUrl": WEB}})) == [("text", "text_truncated")]
+    assert found(check({"objectType": "text", "text": "x" * 201, "link": {"webUrl": WEB}})) == [
+        ("text", "text_truncated")
+    ]
     assert capsys.readouterr() == ("", "")
 
 

@@ -277,7 +277,10 @@ def test_share_settings_merges_template_and_options():
         "installTalk": True,
         "serverCallbackArgs": {"k": "v"},
     }
-    assert share_settings({"templateId": 3}, ShareOptions(through_talk=False)) == {"templateId": 3, "throughTalk": False}
+    assert share_settings({"templateId": 3}, ShareOptions(through_talk=False)) == {
+        "templateId": 3,
+        "throughTalk": False,
+    }
     with pytest.raises(TemplateError) as exc_info:
         share_settings(template, {"picker_settings": {"type": "chat", "limit": 9}})
     assert exc_info.value.paths == ["picker_settings.limit"]

@@ -23,7 +23,23 @@ from kakao_share import (
 
 EVIL = "\"'><script>alert(1)</script><img src=x onerror=alert(1)> javascript:alert(1) {{ 7*7 }} &amp;"
 EVIL_URL = "https://example.com/\"><script>alert(1)</script>?q='x'"
-ALLOWED_TAGS = {"style", "article", "a", "div", "img", "p", "span", "ul", "li", "strong", "del", "code", "dl", "dt", "dd"}
+ALLOWED_TAGS = {
+    "style",
+    "article",
+    "a",
+    "div",
+    "img",
+    "p",
+    "span",
+    "ul",
+    "li",
+    "strong",
+    "del",
+    "code",
+    "dl",
+    "dt",
+    "dd",
+}
 ALLOWED_ATTRS = {"class", "href", "src", "alt", "target", "rel", "aria-label", "title", "width", "height", "loading"}
 
 
@@ -52,7 +68,10 @@ def evil_content(**extra):
     return {"title": EVIL, "description": EVIL, "image_url": EVIL_URL, "link": {"web_url": EVIL_URL}, **extra}
 
 
-EVIL_BUTTONS = [{"title": EVIL, "link": {"web_url": EVIL_URL}}, {"title": EVIL, "link": {"android_execution_params": "a=b"}}]
+EVIL_BUTTONS = [
+    {"title": EVIL, "link": {"web_url": EVIL_URL}},
+    {"title": EVIL, "link": {"android_execution_params": "a=b"}},
+]
 
 HOSTILE = {
     "feed": FeedTemplate(
@@ -71,12 +90,21 @@ HOSTILE = {
         buttons=EVIL_BUTTONS,
     ),
     "list": ListTemplate(
-        header_title=EVIL, header_link={"web_url": EVIL_URL}, contents=[evil_content(), evil_content()], buttons=EVIL_BUTTONS
+        header_title=EVIL,
+        header_link={"web_url": EVIL_URL},
+        contents=[evil_content(), evil_content()],
+        buttons=EVIL_BUTTONS,
     ),
     "location": LocationTemplate(content=evil_content(), address=EVIL, address_title=EVIL, button_title=EVIL),
     "commerce": CommerceTemplate(
         content=evil_content(),
-        commerce={"product_name": EVIL, "regular_price": 10000, "discount_price": 8000, "discount_rate": 20, "currency_unit": EVIL},
+        commerce={
+            "product_name": EVIL,
+            "regular_price": 10000,
+            "discount_price": 8000,
+            "discount_rate": 20,
+            "currency_unit": EVIL,
+        },
         buttons=EVIL_BUTTONS,
     ),
     "text": TextTemplate(text=EVIL, link={"web_url": EVIL_URL}, button_title=EVIL),
@@ -134,7 +162,12 @@ def test_unvalidated_javascript_urls_never_become_links():
 
 def test_feed_card_content():
     template = FeedTemplate(
-        content={"title": "Mug", "description": "350 ml", "image_url": "https://e.com/m.png", "link": {"web_url": "https://e.com"}},
+        content={
+            "title": "Mug",
+            "description": "350 ml",
+            "image_url": "https://e.com/m.png",
+            "link": {"web_url": "https://e.com"},
+        },
         item_content={"items": [{"item": "Mug", "item_op": "1,000원"}], "sum": "Total", "sum_op": "1,000원"},
         social={"like_count": 1200, "comment_count": 3, "shared_count": 4, "view_count": 5},
     )
@@ -151,12 +184,18 @@ def test_feed_card_content():
 
 def test_button_title_and_app_only_buttons():
     template = TextTemplate(
-        text="hi", link={"web_url": "https://e.com"}, buttons=[{"title": "App", "link": {"ios_execution_params": "a=b"}}]
+        text="hi",
+        link={"web_url": "https://e.com"},
+        buttons=[{"title": "App", "link": {"ios_execution_params": "a=b"}}],
     )
     page = Page(render_preview(template, include_style=False))
     (button,) = page.by_class("ks-button")
     assert button[0] == "span" and "ks-button--app" in button[1]["class"]
-    page2 = Page(render_preview(TextTemplate(text="hi", link={"web_url": "https://e.com"}, button_title="Go"), include_style=False))
+    page2 = Page(
+        render_preview(
+            TextTemplate(text="hi", link={"web_url": "https://e.com"}, button_title="Go"), include_style=False
+        )
+    )
     assert [a.get("href") for _, a in page2.by_class("ks-button")] == ["https://e.com"]
     assert "Go" in page2.text
 
@@ -171,7 +210,13 @@ def test_text_is_cut_at_200_characters_like_kakaotalk():
 def test_commerce_prices():
     template = CommerceTemplate(
         content={"title": "Mug", "link": {}},
-        commerce={"regular_price": 18000, "discount_price": 14400, "discount_rate": 20, "currency_unit": "$", "currency_unit_position": 1},
+        commerce={
+            "regular_price": 18000,
+            "discount_price": 14400,
+            "discount_rate": 20,
+            "currency_unit": "$",
+            "currency_unit_position": 1,
+        },
     )
     text = " ".join(" ".join(Page(render_preview(template, include_style=False)).text).split())
     assert "20% $14,400 $18,000" in text
@@ -191,7 +236,9 @@ def test_location_and_calendar_specifics():
 
 
 def test_placeholders_for_scrap_and_custom():
-    scrap = Page(render_preview(ScrapTemplate(request_url="https://e.com/post", template_id=9, template_args={"K": "v"})))
+    scrap = Page(
+        render_preview(ScrapTemplate(request_url="https://e.com/post", template_id=9, template_args={"K": "v"}))
+    )
     text = " ".join(" ".join(scrap.text).split())
     assert "only Kakao can render it" in text
     assert scrap.attr("href") == ["https://e.com/post"]

@@ -94,7 +94,9 @@ ints = st.integers(min_value=-(2**53 - 1), max_value=2**53 - 1)
 small_ints = st.integers(min_value=0, max_value=10**9)
 hosts = st.from_regex(r"[a-z][a-z0-9-]{0,10}\.(com|kr|co\.kr)", fullmatch=True)
 paths = st.from_regex(r"(/[A-Za-z0-9._~%-]{0,8}){0,3}(\?[a-z]{1,4}=[a-z0-9]{0,4})?", fullmatch=True)
-urls = st.builds(lambda scheme, host, path: f"{scheme}://{host}{path}", st.sampled_from(["https", "http"]), hosts, paths)
+urls = st.builds(
+    lambda scheme, host, path: f"{scheme}://{host}{path}", st.sampled_from(["https", "http"]), hosts, paths
+)
 queries = st.from_regex(r"[a-z]{1,5}=[a-z0-9%]{0,5}(&[a-z]{1,5}=[a-z0-9]{0,5}){0,2}", fullmatch=True).filter(
     lambda q: re.fullmatch(r"(?:[^%]|%[0-9A-Fa-f]{2})*", q) is not None
 )
@@ -109,14 +111,16 @@ def opt(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
-links = model(Link,
+links = model(
+    Link,
     web_url=opt(urls),
     mobile_web_url=opt(urls),
     android_execution_params=opt(queries),
     ios_execution_params=opt(queries),
 )
 buttons = opt(st.lists(model(Button, title=non_empty, link=links), min_size=1, max_size=2).map(tuple))
-contents = model(Content,
+contents = model(
+    Content,
     title=opt(texts),
     description=opt(texts),
     image_url=opt(urls),
@@ -124,7 +128,8 @@ contents = model(Content,
     image_height=opt(small_ints),
     link=links,
 )
-item_contents = model(ItemContent,
+item_contents = model(
+    ItemContent,
     profile_text=opt(texts),
     profile_image_url=opt(urls),
     title_image_url=opt(urls),
@@ -134,14 +139,16 @@ item_contents = model(ItemContent,
     sum=opt(texts),
     sum_op=opt(texts),
 )
-socials = model(Social,
+socials = model(
+    Social,
     like_count=opt(ints),
     comment_count=opt(ints),
     shared_count=opt(ints),
     view_count=opt(ints),
     subscriber_count=opt(ints),
 )
-commerces = model(Commerce,
+commerces = model(
+    Commerce,
     product_name=opt(texts),
     regular_price=ints,
     discount_price=opt(ints),
@@ -151,21 +158,24 @@ commerces = model(Commerce,
     currency_unit_position=opt(st.sampled_from([0, 1])),
 )
 
-feeds = model(FeedTemplate,
+feeds = model(
+    FeedTemplate,
     content=contents,
     item_content=opt(item_contents),
     social=opt(socials),
     button_title=opt(non_empty),
     buttons=buttons,
 )
-lists = model(ListTemplate,
+lists = model(
+    ListTemplate,
     header_title=non_empty,
     header_link=links,
     contents=st.lists(contents, min_size=2, max_size=3).map(tuple),
     button_title=opt(non_empty),
     buttons=buttons,
 )
-locations = model(LocationTemplate,
+locations = model(
+    LocationTemplate,
     content=contents,
     address=non_empty,
     address_title=opt(non_empty),
@@ -173,10 +183,12 @@ locations = model(LocationTemplate,
     button_title=opt(non_empty),
     buttons=buttons,
 )
-commerce_templates = model(CommerceTemplate, content=contents, commerce=commerces, button_title=opt(non_empty), buttons=buttons
+commerce_templates = model(
+    CommerceTemplate, content=contents, commerce=commerces, button_title=opt(non_empty), buttons=buttons
 )
 text_templates = model(TextTemplate, text=non_empty, link=links, button_title=opt(non_empty), buttons=buttons)
-calendars = model(CalendarTemplate, id_type=st.sampled_from(["event", "calendar"]), id=non_empty, content=contents, buttons=buttons
+calendars = model(
+    CalendarTemplate, id_type=st.sampled_from(["event", "calendar"]), id=non_empty, content=contents, buttons=buttons
 )
 default_templates = feeds | lists | locations | commerce_templates | text_templates | calendars
 
@@ -285,7 +297,21 @@ def _delete(root: Any, loc: tuple) -> None:
 
 
 URL_KEYS = {"webUrl", "mobileWebUrl", "imageUrl", "profileImageUrl", "titleImageUrl"}
-REQUIRED = {"content", "link", "item", "itemOp", "regularPrice", "headerTitle", "headerLink", "address", "idType", "id", "text", "commerce", "contents"}
+REQUIRED = {
+    "content",
+    "link",
+    "item",
+    "itemOp",
+    "regularPrice",
+    "headerTitle",
+    "headerLink",
+    "address",
+    "idType",
+    "id",
+    "text",
+    "commerce",
+    "contents",
+}
 
 
 def _is_required(loc: tuple) -> bool:
@@ -317,7 +343,9 @@ def test_any_corruption_raises_with_the_path(template, data):
         expected = _path(loc)
     else:
         if key in URL_KEYS:
-            bad = data.draw(st.sampled_from(["javascript:alert(1)", "data:text/html,x", "/relative", "https://a b.com"]))
+            bad = data.draw(
+                st.sampled_from(["javascript:alert(1)", "data:text/html,x", "/relative", "https://a b.com"])
+            )
         elif key in {"androidExecutionParams", "iosExecutionParams"}:
             bad = data.draw(st.sampled_from(["a=b c", "a=#", "?x=1", 5]))
         else:

@@ -80,7 +80,10 @@ def test_feed_full_wire_forms_and_key_order():
         ),
         social=Social(like_count=3, comment_count=0),
         button_title="Open",
-        buttons=[Button(title="Buy", link=Link(web_url=WEB)), Button(title="App", link=Link(ios_execution_params="a=b"))],
+        buttons=[
+            Button(title="Buy", link=Link(web_url=WEB)),
+            Button(title="App", link=Link(ios_execution_params="a=b")),
+        ],
     )
     assert t.to_js() == {
         "objectType": "feed",
@@ -142,10 +145,19 @@ def test_location_address_title_defaults_to_empty_string_only_on_the_wire():
     assert list(obj) == ["object_type", "content", "address", "address_title"]
     assert obj["address_title"] == ""
     t2 = LocationTemplate(
-        content=Content(**content()), address="Seoul", address_title="Office", social=Social(view_count=1), button_title="Go"
+        content=Content(**content()),
+        address="Seoul",
+        address_title="Office",
+        social=Social(view_count=1),
+        button_title="Go",
     )
     assert list(t2.to_template_object()) == [
-        "object_type", "button_title", "content", "social", "address", "address_title",
+        "object_type",
+        "button_title",
+        "content",
+        "social",
+        "address",
+        "address_title",
     ]
     assert t2.to_template_object()["address_title"] == "Office"
 
@@ -535,9 +547,7 @@ def test_parse_template_accepts_validation_params_documents():
 def test_parse_template_errors():
     with pytest.raises(TemplateError) as exc_info:
         parse_template({"objectType": "video"})
-    assert problems(exc_info) == [
-        ("", "object_type must be one of feed, list, location, commerce, text, calendar")
-    ]
+    assert problems(exc_info) == [("", "object_type must be one of feed, list, location, commerce, text, calendar")]
     with pytest.raises(TemplateError) as exc_info:
         parse_template({"title": "x"})
     assert exc_info.value.paths == ["object_type"]
@@ -573,7 +583,16 @@ def test_template_error_is_a_value_error_and_kakao_share_error():
 
 @pytest.mark.parametrize(
     "cls",
-    [FeedTemplate, ListTemplate, LocationTemplate, CommerceTemplate, TextTemplate, CalendarTemplate, ScrapTemplate, CustomTemplate],
+    [
+        FeedTemplate,
+        ListTemplate,
+        LocationTemplate,
+        CommerceTemplate,
+        TextTemplate,
+        CalendarTemplate,
+        ScrapTemplate,
+        CustomTemplate,
+    ],
 )
 def test_json_schema_works(cls):
     schema = cls.model_json_schema()
