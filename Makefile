@@ -1,7 +1,7 @@
 # Two commands set everything up on a fresh clone and are safe to repeat:
 #   make serve   venv + Python deps + npm ci + runtime build, then serve the demo on 127.0.0.1:8000
 #   make test    the same set-up + test deps + a Chromium, then the whole test suite
-# Other targets: make build, make bench, make export DEST=dir, make clean.
+# Other targets: make lint, make format, make build, make bench, make export DEST=dir, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,13 +9,23 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: serve test build bench export setup browser clean
+.PHONY: serve test lint format build bench export setup browser clean
 
 serve: build
 	$(PY) serve.py serve --host $(HOST) --port $(PORT)
 
-test: build browser
+test: lint build browser
 	$(PY) -m pytest
+
+# ruff (lint + format check) over everything; mypy --strict over the library, site tooling and benchmarks.
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+format: setup
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
 
 build: setup
 	$(PY) serve.py build

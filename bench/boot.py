@@ -28,11 +28,12 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import BrowserContext, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
@@ -50,10 +51,10 @@ def _baseline_server(folder: Path) -> ThreadingHTTPServer:
     shutil.copy(SDK_DOUBLE, folder / "kakao.min.js")
 
     class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(folder), **kwargs)
 
-        def log_message(self, *args):
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
@@ -69,7 +70,7 @@ MEASURE = """() => {
 }"""
 
 
-def _visit(context: BrowserContext, url: str) -> dict:
+def _visit(context: BrowserContext, url: str) -> dict[str, Any]:
     page = context.new_page()
     escaped: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
@@ -84,12 +85,12 @@ def _visit(context: BrowserContext, url: str) -> dict:
             raise SystemExit(f"{url} has no kakao-share:ready mark")
         if escaped:
             raise SystemExit(f"{url} made requests off loopback: {escaped}")
-        return result
+        return cast(dict[str, Any], result)
     finally:
         page.close()
 
 
-def measure(browser, url: str, runs: int) -> dict[str, list[dict]]:
+def measure(browser: Browser, url: str, runs: int) -> dict[str, list[dict[str, Any]]]:
     cold = []
     for _ in range(runs):
         context = browser.new_context()
@@ -103,7 +104,7 @@ def measure(browser, url: str, runs: int) -> dict[str, list[dict]]:
     return {"cold": cold, "warm": warm}
 
 
-def _summary(samples: list[dict]) -> tuple[float, float, float, float]:
+def _summary(samples: list[dict[str, Any]]) -> tuple[float, float, float, float]:
     ms = sorted(s["ms"] / 1000 for s in samples)
     return statistics.median(ms), ms[0], ms[-1], statistics.median(s["bytes"] for s in samples) / 1e6
 
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {
             "kakao-share (web/index.html)": measure(browser, srv.url + "/index.html", args.runs),
             "plain JS (SDK + Kakao.init)": measure(
-                browser, "http://127.0.0.1:%d/index.html" % baseline.server_port, args.runs
+                browser, f"http://127.0.0.1:{baseline.server_port}/index.html", args.runs
             ),
         }
         version = browser.version

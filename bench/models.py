@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "pysrc"))
 
-from kakao_share import Button, Content, FeedTemplate, ItemContent, ItemRow, Link, Social, parse_template  # noqa: E402
+from kakao_share import Button, Content, FeedTemplate, ItemContent, ItemRow, Link, Social, parse_template
 
 URL = "https://shop.example.com/products/1234?utm_source=kakao"
 IMAGE = "https://shop.example.com/images/1234.jpg"
 
 
-def with_models(i: int) -> tuple[dict, dict]:
+def with_models(i: int) -> tuple[dict[str, Any], dict[str, Any]]:
     link = Link(web_url=URL, mobile_web_url=URL)
     template = FeedTemplate(
         content=Content(
@@ -45,7 +47,7 @@ def with_models(i: int) -> tuple[dict, dict]:
     return template.to_js(), template.to_template_object()
 
 
-def by_hand(i: int) -> tuple[dict, dict]:
+def by_hand(i: int) -> tuple[dict[str, Any], dict[str, Any]]:
     js = {
         "objectType": "feed",
         "content": {
@@ -93,12 +95,13 @@ def by_hand(i: int) -> tuple[dict, dict]:
     return js, template_object
 
 
-def from_dict(i: int) -> tuple[dict, dict]:
+def from_dict(i: int) -> tuple[dict[str, Any], dict[str, Any]]:
     template = parse_template(by_hand(i)[0])  # what a page does with JSON it got from a server
+    assert isinstance(template, FeedTemplate)
     return template.to_js(), template.to_template_object()
 
 
-def rate(fn, n: int) -> float:
+def rate(fn: Callable[[int], object], n: int) -> float:
     fn(0)  # warm up
     best = 0.0
     for _ in range(3):

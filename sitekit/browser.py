@@ -40,7 +40,7 @@ def _playwright_chromium() -> Path | None:
     try:
         with sync_playwright() as p:
             path = Path(p.chromium.executable_path)
-    except Exception:  # noqa: BLE001 - no registry entry means "not installed", nothing more
+    except Exception:
         return None
     return path if path.exists() else None
 
@@ -68,7 +68,7 @@ def _install_debian_chromium() -> Path:
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     print("installing Debian's chromium (one time)…", file=sys.stderr)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in (sudo + ["apt-get", "update", "-qq"], sudo + ["apt-get", "install", "-y", "-qq", "chromium"]):
+    for cmd in ([*sudo, "apt-get", "update", "-qq"], [*sudo, "apt-get", "install", "-y", "-qq", "chromium"]):
         result = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if result.returncode != 0:
             raise BrowserNotFound(f"`{' '.join(cmd)}` failed:\n{result.stderr[-2000:]}")

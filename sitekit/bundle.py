@@ -30,6 +30,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import _paths
 
@@ -63,9 +64,10 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load_manifest(path: Path = _paths.MANIFEST) -> dict:
+def load_manifest(path: Path = _paths.MANIFEST) -> dict[str, Any]:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return manifest
     except FileNotFoundError:
         raise BuildError(f"{path.name} is missing: it pins every runtime artefact and must be committed") from None
 
@@ -149,8 +151,8 @@ def _pip(*args: str) -> None:
         raise BuildError(f"`{' '.join(cmd)}` failed:\n{result.stdout[-2000:]}{result.stderr[-3000:]}")
 
 
-def _download_wheel(entry: dict, platform: str, python: str) -> Path:
-    target = _paths.DOWNLOADS / entry["file"]
+def _download_wheel(entry: dict[str, Any], platform: str, python: str) -> Path:
+    target: Path = _paths.DOWNLOADS / entry["file"]
     if not target.exists():
         _paths.DOWNLOADS.mkdir(parents=True, exist_ok=True)
         _pip(
@@ -178,8 +180,8 @@ def _download_wheel(entry: dict, platform: str, python: str) -> Path:
     return target
 
 
-def _download_sdist(entry: dict) -> Path:
-    target = _paths.DOWNLOADS / entry["file"]
+def _download_sdist(entry: dict[str, Any]) -> Path:
+    target: Path = _paths.DOWNLOADS / entry["file"]
     if not target.exists():
         _paths.DOWNLOADS.mkdir(parents=True, exist_ok=True)
         _pip(
@@ -270,7 +272,7 @@ def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[tu
 
 
 def _compress(path: Path, state: _State, report: BuildReport) -> None:
-    import brotli
+    import brotli  # type: ignore[import-untyped]  # no type information published
 
     digest = sha256_file(path)
     br, gz = path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")
@@ -316,7 +318,7 @@ BOOT_IMPORTS = [
 ]
 
 
-def _compile_bytecode(pyodide_src: Path, jobs: list[dict], probe_wheels: list[Path]) -> None:
+def _compile_bytecode(pyodide_src: Path, jobs: list[dict[str, Any]], probe_wheels: list[Path]) -> None:
     """Run the bytecode compiler (compile_zip.py) in Pyodide on Node for every zip at once."""
     node = shutil.which("node")
     if not node:

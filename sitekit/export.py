@@ -7,6 +7,7 @@ hosts read) carries it; hosts that ignore it still serve a working site.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from . import _paths
@@ -14,7 +15,7 @@ from .bundle import BuildError
 from .server import IMMUTABLE_CACHE, cache_control, check_built
 
 
-def export(dest: str | Path, *, source: Path = _paths.WEB, log=print) -> Path:
+def export(dest: str | Path, *, source: Path = _paths.WEB, log: Callable[[str], object] = print) -> Path:
     check_built(source)
     dest = Path(dest).resolve()
     if dest == source.resolve() or source.resolve() in dest.parents:

@@ -15,6 +15,7 @@ import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import _paths
@@ -64,7 +65,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def server_root(self) -> Path:
         return self.server.root
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
 
@@ -83,17 +84,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.wfile.write(data)
         return True
 
-    def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+    def do_POST(self) -> None:
         if not self._webhook():
             self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
 
     # --- static files --------------------------------------------------------------------------
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self._webhook():
             return
         self._static(head=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._static(head=True)
 
     def _static(self, head: bool) -> None:
@@ -158,7 +159,7 @@ class SiteServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
 
 def check_built(root: Path = _paths.WEB) -> None:
@@ -183,7 +184,7 @@ def start(
     return server
 
 
-def _bind(host: str, port: int, root: Path, **kwargs) -> SiteServer:
+def _bind(host: str, port: int, root: Path, **kwargs: Any) -> SiteServer:
     try:
         return SiteServer(host, port, root, **kwargs)
     except OSError as exc:

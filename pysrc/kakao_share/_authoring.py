@@ -20,15 +20,16 @@ import json
 import re
 import traceback
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ._exceptions import Finding, TemplateError, TemplateRenderError
 from ._problems import parse_path
 from ._wire import snake_case
 
-__all__ = ["render_template", "load_example", "example_context", "EXAMPLES"]
+__all__ = ["EXAMPLES", "example_context", "load_example", "render_template"]
 
 EXAMPLES: tuple[str, ...] = ("product", "event", "article")
 """Names of the example templates shipped in ``kakao_share/examples/`` (``<name>.json.j2``)."""
@@ -142,7 +143,7 @@ def _render(source: str, context: Mapping[str, Any], name: str, with_marks: bool
     except TemplateSyntaxError as exc:
         raise _render_error(f"template syntax error: {exc.message}", source, name, exc.lineno) from None
     try:
-        return template.render(dict(context))
+        return str(template.render(dict(context)))
     except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError, RuntimeError) as exc:
         lineno = _runtime_lineno(exc, name)
         kind = "undefined value" if type(exc).__name__ == "UndefinedError" else "error while rendering"
@@ -190,7 +191,7 @@ def _locate(text: str, path: list[str | int]) -> int:
             j = _skip_ws(text, i + 1)
             found = None
             while j < len(text) and text[j] == '"':
-                key, j = json.decoder.scanstring(text, j + 1)
+                key, j = json.decoder.scanstring(text, j + 1)  # type: ignore[attr-defined]  # public, untyped
                 j = _skip_ws(text, j)
                 j = _skip_ws(text, j + 1)  # past ':'
                 if key == part or snake_case(key) == part:
@@ -248,7 +249,7 @@ def _fail_with_lines(
     if len(problems) == 1:
         message = f"invalid template: {problems[0]}"
     else:
-        described = [f"line {n}: {p}" if n is not None else str(p) for n, p in zip(lines, problems)]
+        described = [f"line {n}: {p}" if n is not None else str(p) for n, p in zip(lines, problems, strict=False)]
         message = f"{len(problems)} problems in the template:\n  " + "\n  ".join(described)
     return _render_error(message, source, name, lines[0] if lines else None, problems)
 
@@ -296,9 +297,10 @@ def _example_file(name: str, suffix: str) -> Any:
 
 def load_example(name: str) -> str:
     """The Jinja2 source of a shipped example template (``product``, ``event`` or ``article``)."""
-    return _example_file(name, ".json.j2").read_text(encoding="utf-8")
+    return str(_example_file(name, ".json.j2").read_text(encoding="utf-8"))
 
 
 def example_context(name: str) -> dict[str, Any]:
     """Sample data that renders the example ``name`` (for demos and tests)."""
-    return json.loads(_example_file(name, ".context.json").read_text(encoding="utf-8"))
+    context: dict[str, Any] = json.loads(_example_file(name, ".context.json").read_text(encoding="utf-8"))
+    return context

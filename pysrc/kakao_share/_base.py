@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import json
 import re
 import textwrap
-from functools import lru_cache
-from typing import Annotated, Any, Mapping
+from collections.abc import Mapping
+from functools import cache
+from typing import Annotated, Any, Self
 
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError
@@ -22,15 +24,15 @@ from pydantic.alias_generators import to_camel
 from ._problems import MAX_SAFE_INTEGER, problem, template_error
 
 __all__ = [
-    "KakaoModel",
     "FrozenDict",
-    "JSInt",
-    "NonEmptyStr",
-    "WebUrl",
     "ImageUrl",
+    "JSInt",
+    "KakaoModel",
+    "NonEmptyStr",
     "StrMap",
-    "is_web_url",
+    "WebUrl",
     "flat_str_map",
+    "is_web_url",
 ]
 
 
@@ -45,19 +47,19 @@ class FrozenDict(dict):  # type: ignore[type-arg]
     def _immutable(self, *args: Any, **kwargs: Any) -> Any:
         raise TypeError(f"{type(self).__name__} is immutable; build a new template instead")
 
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _immutable  # type: ignore[assignment]
-    __ior__ = _immutable  # type: ignore[assignment]
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _immutable
+    __ior__ = _immutable
 
-    def __hash__(self) -> int:  # type: ignore[override]
+    def __hash__(self) -> int:  # type: ignore[override]  # dict sets __hash__ = None
         return hash(tuple(self.items()))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self),))
 
-    def __copy__(self) -> "FrozenDict":
+    def __copy__(self) -> FrozenDict:
         return self
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> "FrozenDict":
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenDict:
         return self
 
 
@@ -159,7 +161,7 @@ StrMap = Annotated[dict[str, str], AfterValidator(_freeze)]
 """A flat string-to-string mapping (what Kakao's template args and webhook args are in practice)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_docs(cls: type) -> dict[str, str]:
     """Attribute docstrings of a model's fields, read from its source only when a schema is asked for.
 
@@ -174,7 +176,7 @@ def _field_docs(cls: type) -> dict[str, str]:
         except (OSError, TypeError, SyntaxError):  # pragma: no cover - no source available
             continue
         body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-        for node, after in zip(body, body[1:]):
+        for node, after in itertools.pairwise(body):
             if (
                 isinstance(node, ast.AnnAssign)
                 and isinstance(node.target, ast.Name)
@@ -225,7 +227,7 @@ class KakaoModel(BaseModel):
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         """Validate a dict (snake_case or camelCase keys); raises :class:`TemplateError`."""
         try:
             return super().model_validate(obj, *args, **kwargs)
@@ -233,14 +235,14 @@ class KakaoModel(BaseModel):
             raise template_error(exc, cls.__name__) from None
 
     @classmethod
-    def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
         """Validate a JSON document; raises :class:`TemplateError`."""
         try:
             return super().model_validate_json(json_data, *args, **kwargs)
         except ValidationError as exc:
             raise template_error(exc, cls.__name__) from None
 
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Any:  # type: ignore[override]
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Any:
         """A copy with ``update`` applied — validated again, unlike pydantic's default."""
         if not update:
             return self

@@ -8,7 +8,8 @@ domains the app has not registered. ``strict=True`` turns them into a :class:`Te
 from __future__ import annotations
 
 import warnings
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -46,11 +47,11 @@ def _walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
-            yield from _walk(value, loc + (name,))
+            yield from _walk(value, (*loc, name))
         elif isinstance(value, tuple):
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from _walk(item, loc + (name, i))
+                    yield from _walk(item, (*loc, name, i))
 
 
 def _finding(loc: Loc, code: str, rule: str, fix: str) -> Finding:
@@ -79,21 +80,21 @@ def _content(loc: Loc, content: Content) -> Iterator[Finding]:
         )
     if content.title is not None and content.title.count("\n") + 1 > TITLE_LINES:
         yield _finding(
-            loc + ("title",), "title_lines", "titles show up to 2 lines; the rest is cut", "use at most 2 lines"
+            (*loc, "title"), "title_lines", "titles show up to 2 lines; the rest is cut", "use at most 2 lines"
         )
     if content.description is not None and content.description.count("\n") + 1 > DESCRIPTION_LINES:
         yield _finding(
-            loc + ("description",),
+            (*loc, "description"),
             "description_lines",
             "descriptions show up to 4 lines; the rest is cut",
             "use at most 4 lines",
         )
-    yield from _image(loc + ("image_url",), content.image_url)
+    yield from _image((*loc, "image_url"), content.image_url)
     for name in ("image_width", "image_height"):
         size = getattr(content, name)
         if size is not None and size < MIN_IMAGE_SIDE:
             yield _finding(
-                loc + (name,),
+                (*loc, name),
                 "image_small",
                 f"images under about {MIN_IMAGE_SIDE}x{MIN_IMAGE_SIDE} pixels display badly",
                 f"use an image at least {MIN_IMAGE_SIDE} pixels on each side",
@@ -102,16 +103,16 @@ def _content(loc: Loc, content: Content) -> Iterator[Finding]:
 
 def _item_content(loc: Loc, item_content: ItemContent) -> Iterator[Finding]:
     for name, (limit, rule) in ITEM_CONTENT_LIMITS.items():
-        yield from _length(loc + (name,), getattr(item_content, name), limit, rule)
-    yield from _image(loc + ("profile_image_url",), item_content.profile_image_url)
-    yield from _image(loc + ("title_image_url",), item_content.title_image_url)
+        yield from _length((*loc, name), getattr(item_content, name), limit, rule)
+    yield from _image((*loc, "profile_image_url"), item_content.profile_image_url)
+    yield from _image((*loc, "title_image_url"), item_content.title_image_url)
 
 
 def _item_row(loc: Loc, row: ItemRow) -> Iterator[Finding]:
-    yield from _length(loc + ("item",), row.item, ITEM_LIMIT, f"item labels show up to {ITEM_LIMIT} characters")
+    yield from _length((*loc, "item"), row.item, ITEM_LIMIT, f"item labels show up to {ITEM_LIMIT} characters")
     if not any(ch.isdigit() for ch in row.item_op):
         yield _finding(
-            loc + ("item_op",),
+            (*loc, "item_op"),
             "item_op_not_price",
             "item_op is meant for prices (digits, currency symbols, commas, periods)",
             "put a price such as 15,000원 here, and other text in item",
@@ -122,7 +123,7 @@ def _social(loc: Loc, social: Social) -> Iterator[Finding]:
     counts = [(name, getattr(social, name)) for name in type(social).model_fields]
     for name, value in counts:
         if value is not None and value < 0:
-            yield _finding(loc + (name,), "negative", "counts should not be negative", "use 0 or more")
+            yield _finding((*loc, name), "negative", "counts should not be negative", "use 0 or more")
     shown = [name for name, value in counts if value is not None]
     if len(shown) > SOCIAL_SHOWN:
         hidden = ", ".join(shown[SOCIAL_SHOWN:])
@@ -139,10 +140,10 @@ def _commerce(loc: Loc, commerce: Commerce) -> Iterator[Finding]:
     for name in ("regular_price", "discount_price", "fixed_discount_price"):
         value = getattr(commerce, name)
         if value is not None and value < 0:
-            yield _finding(loc + (name,), "negative", "prices should not be negative", "use 0 or more")
+            yield _finding((*loc, name), "negative", "prices should not be negative", "use 0 or more")
     if commerce.discount_price is not None and commerce.discount_price > commerce.regular_price:
         yield _finding(
-            loc + ("discount_price",),
+            (*loc, "discount_price"),
             "discount_above_regular",
             "the discounted price is higher than the regular price",
             "check regular_price and discount_price",
@@ -161,7 +162,7 @@ def _link(loc: Loc, link: Link, domains: list[tuple[str | None, str, int | None]
         for name in ("web_url", "mobile_web_url"):
             url = getattr(link, name)
             if url is not None:
-                yield from _domain(loc + (name,), url, domains)
+                yield from _domain((*loc, name), url, domains)
 
 
 def _parse_domain(entry: str) -> tuple[str | None, str, int | None]:

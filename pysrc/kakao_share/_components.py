@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, Strict
 from ._base import ImageUrl, JSInt, KakaoModel, NonEmptyStr
 from ._links import Link
 
-__all__ = ["Button", "Content", "ItemRow", "ItemContent", "Social", "Commerce", "none_if_empty"]
+__all__ = ["Button", "Commerce", "Content", "ItemContent", "ItemRow", "Social", "none_if_empty"]
 
 
 def none_if_empty(value: Any) -> Any:

@@ -7,21 +7,21 @@ Template problems are found in Python before anything reaches Kakao (:class:`Tem
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 __all__ = [
     "Finding",
+    "KakaoAPIError",
     "KakaoShareError",
-    "TemplateError",
-    "TemplateRenderError",
+    "KakaoShareWarning",
+    "PopupBlocked",
     "SDKError",
+    "SDKInitError",
     "SDKLoadError",
     "SDKVersionError",
-    "SDKInitError",
-    "PopupBlocked",
-    "KakaoAPIError",
-    "KakaoShareWarning",
+    "TemplateError",
+    "TemplateRenderError",
 ]
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -37,7 +38,7 @@ class ImageInfo(BaseModel):
     """Height in pixels."""
 
     @classmethod
-    def from_response(cls, data: Mapping[str, Any]) -> "ImageInfo":
+    def from_response(cls, data: Mapping[str, Any]) -> ImageInfo:
         """Parse Kakao's response body; raises :class:`SDKError` if it has an unexpected shape."""
         inner: Any = data
         if isinstance(inner, Mapping) and "infos" in inner:

@@ -12,7 +12,7 @@ from pydantic import BeforeValidator
 from ._base import KakaoModel, WebUrl
 from ._problems import problem
 
-__all__ = ["Link", "ExecutionParams", "encode_execution_params"]
+__all__ = ["ExecutionParams", "Link", "encode_execution_params"]
 
 # Characters RFC 3986 allows in a query, with %XX escapes checked separately. KakaoTalk appends the
 # params to the app's scheme URL, so anything else (spaces, '#', quotes, non-ASCII) would break it.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Annotated, Any, Literal, Mapping
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BeforeValidator, Strict, StrictBool, model_validator
@@ -13,7 +14,7 @@ from ._base import FrozenDict, KakaoModel, StrMap, flat_str_map
 from ._problems import problem
 from ._wire import compact_json
 
-__all__ = ["ShareOptions", "PickerSettings"]
+__all__ = ["PickerSettings", "ShareOptions"]
 
 
 def _callback_args(value: Any) -> Any:
@@ -32,10 +33,10 @@ def _json_safe(value: Any, path: tuple[Any, ...]) -> Any:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise problem("string_type", "keys must be strings", "", at=path)
-            out[key] = _json_safe(item, path + (key,))
+            out[key] = _json_safe(item, (*path, key))
         return out
     if isinstance(value, (list, tuple)):
-        return [_json_safe(item, path + (i,)) for i, item in enumerate(value)]
+        return [_json_safe(item, (*path, i)) for i, item in enumerate(value)]
     raise problem("json_value", f"must be a JSON value, not {type(value).__name__}", "", at=path)
 
 
@@ -60,7 +61,7 @@ class PickerSettings(KakaoModel):
     """How many targets may be picked, 1-10 (at most 5 chatrooms with ``type="chat"``)."""
 
     @model_validator(mode="after")
-    def _chat_limit(self) -> "PickerSettings":
+    def _chat_limit(self) -> PickerSettings:
         if self.type == "chat" and self.limit is not None and self.limit > 5:
             raise problem(
                 "chat_limit",

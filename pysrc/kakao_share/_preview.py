@@ -32,7 +32,7 @@ from typing import Any
 
 from ._base import is_web_url
 
-__all__ = ["render_preview", "PREVIEW_CSS"]
+__all__ = ["PREVIEW_CSS", "render_preview"]
 
 PREVIEW_CSS = """\
 .ks-card{box-sizing:border-box;width:280px;margin:8px 0;border-radius:12px;overflow:hidden;background:#fff;
@@ -166,7 +166,7 @@ def render_preview(template: Any, *, include_style: bool = True) -> str:
     model = parse_template(template)
     kind = getattr(model, "object_type", None) or model.validation_action
     page = _environment().get_template(f"preview/{kind}.html.j2")
-    html = page.render(t=model, kind=kind, social=_social(getattr(model, "social", None)))
+    html: str = page.render(t=model, kind=kind, social=_social(getattr(model, "social", None)))
     if include_style:
         # PREVIEW_CSS is our own constant (no "</style"), so it goes in verbatim.
         html = f"<style>{PREVIEW_CSS}</style>\n" + html

@@ -8,14 +8,15 @@ wrong type, too many items, ...) are translated here. Paths always use the snake
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from ._exceptions import Finding, TemplateError
 
-__all__ = ["problem", "findings_from", "template_error", "format_path", "parse_path"]
+__all__ = ["findings_from", "format_path", "parse_path", "problem", "template_error"]
 
 #: Largest integer a JavaScript number holds exactly (``Number.MAX_SAFE_INTEGER``).
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -202,7 +203,7 @@ def findings_from(
     for err in exc.errors(include_url=False, include_input=False):
         ctx = err.get("ctx") or {}
         parts = list(prefix) + _clean_loc(tuple(err["loc"]), err["type"], strip_tag) + list(ctx.get("at") or ())
-        code, rule, fix = _describe(err, parts)
+        code, rule, fix = _describe(dict(err), parts)
         path = format_path(parts)
         key = (path, rule)
         if key in seen:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ._options import ShareOptions
 from ._templates import Template, parse_template
 
-__all__ = ["share_settings", "min_sdk_version"]
+__all__ = ["min_sdk_version", "share_settings"]
 
 
 def _options(options: ShareOptions | Mapping[str, Any] | None) -> ShareOptions | None:

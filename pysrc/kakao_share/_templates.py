@@ -9,8 +9,9 @@ including the 10,000-character payload limit, so an invalid message never leaves
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Annotated, Any, ClassVar, Literal, Mapping, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from annotated_types import Gt, Le
 from pydantic import BeforeValidator, Field, Strict, TypeAdapter, ValidationError, model_validator
@@ -31,16 +32,16 @@ from ._wire import (
 )
 
 __all__ = [
+    "CalendarTemplate",
+    "CommerceTemplate",
+    "CustomTemplate",
+    "DefaultTemplate",
     "FeedTemplate",
     "ListTemplate",
     "LocationTemplate",
-    "CommerceTemplate",
-    "TextTemplate",
-    "CalendarTemplate",
     "ScrapTemplate",
-    "CustomTemplate",
-    "DefaultTemplate",
     "Template",
+    "TextTemplate",
     "parse_template",
     "template_json_schema",
 ]
@@ -347,21 +348,21 @@ class ScrapTemplate(_Sendable):
 
 
 DefaultTemplate = Annotated[
-    Union[FeedTemplate, ListTemplate, LocationTemplate, CommerceTemplate, TextTemplate, CalendarTemplate],
+    FeedTemplate | ListTemplate | LocationTemplate | CommerceTemplate | TextTemplate | CalendarTemplate,
     Field(discriminator="object_type"),
 ]
 """Any of the six default templates, told apart by ``object_type`` / ``objectType``."""
 
-Template = Union[
-    FeedTemplate,
-    ListTemplate,
-    LocationTemplate,
-    CommerceTemplate,
-    TextTemplate,
-    CalendarTemplate,
-    ScrapTemplate,
-    CustomTemplate,
-]
+Template = (
+    FeedTemplate
+    | ListTemplate
+    | LocationTemplate
+    | CommerceTemplate
+    | TextTemplate
+    | CalendarTemplate
+    | ScrapTemplate
+    | CustomTemplate
+)
 """Anything that can be shared."""
 
 _TEMPLATE_CLASSES = (
@@ -423,7 +424,8 @@ def parse_template(data: Any) -> Template:
                 raise _error("template_object", "must be an object", code="object_type_error")
     if "object_type" in data or "objectType" in data:
         try:
-            return _default_adapter().validate_python(data)
+            model: Template = _default_adapter().validate_python(data)
+            return model
         except ValidationError as exc:
             kind = data.get("object_type", data.get("objectType"))
             name = _NAMES.get(kind, "template") if isinstance(kind, str) else "template"
@@ -434,7 +436,8 @@ def parse_template(data: Any) -> Template:
         return CustomTemplate.model_validate(data)
     raise _error(
         "object_type",
-        "cannot tell the template type: no object_type (default templates), request_url (scrap) or template_id (custom)",
+        "cannot tell the template type: no object_type (default templates), request_url (scrap) "
+        "or template_id (custom)",
         "add objectType: feed, list, location, commerce, text or calendar",
         "missing",
     )

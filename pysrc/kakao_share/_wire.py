@@ -70,20 +70,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
     "LINK_VER",
     "PAYLOAD_LIMIT",
-    "snake_case",
-    "order_template_object",
-    "default_params",
-    "custom_params",
-    "scrap_params",
-    "payload_size",
-    "utf16_length",
     "compact_json",
+    "custom_params",
+    "default_params",
+    "order_template_object",
+    "payload_size",
+    "scrap_params",
+    "snake_case",
+    "utf16_length",
 ]
 
 LINK_VER = "4.0"

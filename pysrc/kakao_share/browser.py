@@ -51,8 +51,8 @@ from ._exceptions import (
 )
 from ._images import ImageInfo
 from ._options import ShareOptions
-from ._templates import CustomTemplate, ScrapTemplate, Template, parse_template
 from ._share import share_settings
+from ._templates import CustomTemplate, ScrapTemplate, Template, parse_template
 
 __all__ = [
     "DEFAULT_SDK_VERSION",
@@ -235,7 +235,7 @@ def init(app_key: str) -> None:
 def _page_app_key(kakao: Any) -> str | None:
     """The key the page itself initialised the SDK with, where the SDK tells (``Kakao.Auth.getAppKey``)."""
     auth = getattr(kakao, "Auth", None)
-    getter = None if _missing(auth) else getattr(auth, "getAppKey", None)
+    getter: Any = None if _missing(auth) else getattr(auth, "getAppKey", None)
     if _missing(getter):
         return None
     try:
@@ -324,8 +324,8 @@ class PreparedShare:
         ):
             if needed is not None and loaded < needed:
                 raise SDKVersionError(
-                    f"{what} need Kakao SDK {_dotted(needed)} or later; this page loaded {_sdk.version if _sdk else '?'}"
-                    " (pass version= and integrity= to load_sdk)"
+                    f"{what} need Kakao SDK {_dotted(needed)} or later; this page loaded "
+                    f"{_sdk.version if _sdk else '?'} (pass version= and integrity= to load_sdk)"
                 )
 
 
@@ -455,6 +455,7 @@ def _call_sdk(share: Any, method: str, settings: dict[str, Any]) -> Any:
             raise _sdk_error(exc) from None
     if blocked.happened:  # pragma: no cover - an SDK that swallowed the failure
         raise PopupBlocked()
+    return None
 
 
 class _PopupWatch:
@@ -551,7 +552,7 @@ async def _image_call(method: str, settings: Any) -> Any:
 
 
 def _api_error(exc: JsException) -> SDKError:
-    body = getattr(exc, "body", None)
+    body: Any = getattr(exc, "body", None)
     data = body.to_py() if hasattr(body, "to_py") else None
     if isinstance(data, Mapping):
         return KakaoAPIError(str(data.get("msg") or data.get("message") or json.dumps(data)), code=data.get("code"))

@@ -18,7 +18,7 @@ import importlib
 import importlib.util
 import sys
 import zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
+from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]  # what py_compile uses
 
 STDLIB_PREFIX = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip/"
 SITE = f"/lib/python{sys.version_info.major}.{sys.version_info.minor}/site-packages/"
@@ -30,7 +30,7 @@ def probe(wheels: list[str], imports: list[str]) -> dict[str, list[str]]:
     for wheel in wheels:
         with zipfile.ZipFile(wheel) as zf:
             zf.extractall(SITE)
-            owner.update({name: wheel for name in zf.namelist()})
+            owner.update(dict.fromkeys(zf.namelist(), wheel))
     importlib.invalidate_caches()
     for name in imports:
         importlib.import_module(name)
@@ -44,16 +44,18 @@ def probe(wheels: list[str], imports: list[str]) -> dict[str, list[str]]:
     return used
 
 
-def compile_zip(src: str, dst: str, runtime_prefix: str, keep_source: bool, only=None) -> tuple[int, int]:
+def compile_zip(
+    src: str, dst: str, runtime_prefix: str, keep_source: bool, only: list[str] | None = None
+) -> tuple[int, int]:
     """Copy ``src`` to ``dst`` (stored members), compiling ``.py`` members (all, or those in ``only``)."""
-    only = None if only is None else set(only)
+    wanted = None if only is None else set(only)
     compiled = kept = 0
     tag = sys.implementation.cache_tag
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_STORED) as zout:
         for info in zin.infolist():
             data = zin.read(info)
             name = info.filename
-            if not name.endswith(".py") or (only is not None and name not in only):
+            if not name.endswith(".py") or (wanted is not None and name not in wanted):
                 zout.writestr(info, data, compress_type=zipfile.ZIP_STORED)
                 kept += name.endswith(".py")
                 continue

@@ -26,6 +26,7 @@ status and JSON body given to :meth:`FakeKakao.fail` (Kakao's ``{"code", "msg"}`
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -38,7 +39,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from playwright.sync_api import BrowserContext, Error as PlaywrightError, Page, Route
+from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 
 HERE = Path(__file__).resolve().parent
 DOUBLE = HERE / "kakao_sdk_double.js"
@@ -496,10 +498,8 @@ class FakeKakao:
             page.wait_for_timeout(ms)
             return
         context = target if isinstance(target, BrowserContext) else target.context
-        try:
+        with contextlib.suppress(PlaywrightError):
             context.wait_for_event("page", timeout=ms)
-        except PlaywrightError:
-            pass
 
     def wait_for(
         self, target: Page | BrowserContext, probe: Callable[[], T], timeout: float = 5_000, what: str = "condition"
@@ -575,12 +575,10 @@ class FakeKakao:
                 handler(route)
             except PlaywrightError as exc:  # the request went away (popup closed, navigation replaced)
                 self.handler_errors.append(f"{route.request.url}: {exc}")
-            except Exception as exc:  # noqa: BLE001 - never leave a request hanging; report it
+            except Exception as exc:
                 self.handler_errors.append(f"{route.request.url}: {exc!r}")
-                try:
+                with contextlib.suppress(PlaywrightError):
                     route.fulfill(status=500, body=f"fake kakao error: {exc!r}")
-                except PlaywrightError:
-                    pass
 
         return run
 

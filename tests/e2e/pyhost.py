@@ -49,7 +49,7 @@ class PageError(Exception):
         type: str,
         qualname: str,
         mro: list[str],
-        message: str,  # noqa: A002
+        message: str,
         attrs: dict[str, str],
         traceback: str,
     ) -> None:

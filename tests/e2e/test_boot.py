@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page
 from pyhost import BootFailed, PyHost, wait_ready
 
@@ -41,13 +42,9 @@ def test_every_request_stays_on_the_page_origin(page: Page, site_url: str):
 def test_a_failed_runtime_load_is_reported_as_data_error(page: Page, site_url: str, guard):
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(f"{site_url}/index.html")
-    try:
+    with pytest.raises(BootFailed, match=r"^page did not boot:") as failed:
         wait_ready(page)
-    except BootFailed as exc:
-        assert "data-error" not in str(exc)
-        assert str(exc).startswith("page did not boot:")
-    else:
-        raise AssertionError("the page claimed to be ready without its runtime")
+    assert "data-error" not in str(failed.value)
     assert page.evaluate("document.documentElement.hasAttribute('data-ready')") is False
     guard.page_errors.clear()  # the failure we provoked
 

@@ -11,11 +11,10 @@ import json
 
 import pytest
 from kakao_fakes import APP_LINK_PREFIX, FakeKakao, using_real_sdk
-from playwright.sync_api import Page
-from pyhost import PageError, PyHost, wait_ready
-
 from kakao_share import ShareOptions, parse_template
 from kakao_share._wire import compact_json
+from playwright.sync_api import Page
+from pyhost import PageError, PyHost, wait_ready
 
 APP_KEY = "0123456789abcdef0123456789abcdef"
 LINK = {"web_url": "https://example.com/p/1", "mobile_web_url": "https://m.example.com/p/1"}
@@ -237,7 +236,8 @@ def test_hundred_buttons_created_and_cleaned_leave_no_listener_and_no_proxy(kpy,
         "el = js.document.createElement('button'); el.id = 'many'; js.document.body.append(el)\n"
         # Record what the SDK receives, to prove no Python proxy is handed to it.
         "js.eval('''window.__seen = []; const orig = Kakao.Share.createDefaultButton;\n"
-        "Kakao.Share.createDefaultButton = function (s) { window.__seen.push(s); return orig.apply(this, arguments); };''')\n"
+        "Kakao.Share.createDefaultButton = function (s) {\n"
+        "  window.__seen.push(s); return orig.apply(this, arguments); };''')\n"
         f"prepared = browser.prepare({pyjson(TEMPLATES['feed'])})\n"
         "for _ in range(100):\n"
         "    prepared.create_button('#many')\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from kakao_share import example_context, load_example, render_preview, render_template
 from pyhost import PageError, PyHost
-
-from kakao_share import load_example, example_context, render_preview, render_template
 
 MESSAGE = {
     "object_type": "feed",
@@ -43,10 +43,7 @@ def test_models_preview_and_authoring_in_the_page_match_cpython(py: PyHost):
 
 def test_validation_errors_in_the_page_name_the_field(py: PyHost):
     bad = {**MESSAGE, "content": {**MESSAGE["content"], "image_width": 1.5}}
-    try:
+    with pytest.raises(PageError) as raised:
         py.run(f"import json, kakao_share\nkakao_share.parse_template(json.loads({json.dumps(bad)!r}))")
-    except PageError as exc:
-        assert exc.is_a("TemplateError")
-        assert "content.image_width" in exc.message
-    else:
-        raise AssertionError("an invalid template was accepted in the page")
+    assert raised.value.is_a("TemplateError")
+    assert "content.image_width" in raised.value.message

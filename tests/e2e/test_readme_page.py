@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 from kakao_fakes import FakeKakao
+from kakao_share import Button, Content, FeedTemplate, Link
 from playwright.sync_api import BrowserContext, Page
 from pyhost import wait_ready
-
-from kakao_share import Button, Content, FeedTemplate, Link
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 PAGE = re.search(r"```html\n(.*?)```", README, flags=re.S).group(1)

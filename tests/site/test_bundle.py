@@ -48,7 +48,7 @@ def test_boot_modules_are_bytecode_and_the_app_keeps_its_source():
 def test_a_tampered_download_is_refused(tmp_path):
     fake = tmp_path / "pydantic-2.14.3-py3-none-any.whl"
     fake.write_bytes(b"not the pinned wheel")
-    with pytest.raises(BuildError, match="(?s)sha256 mismatch .*--update-manifest"):
+    with pytest.raises(BuildError, match=r"(?s)sha256 mismatch .*--update-manifest"):
         bundle._verify(fake, MANIFEST["wheels"][0]["sha256"], "wheel pydantic")
 
 

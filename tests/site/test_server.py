@@ -122,7 +122,7 @@ def test_port_in_use_is_a_clear_error():
 
 
 def test_missing_build_is_a_clear_error(tmp_path):
-    with pytest.raises(BuildError, match="python serve.py build"):
+    with pytest.raises(BuildError, match=r"python serve\.py build"):
         server.start(port=0, root=tmp_path)
 
 

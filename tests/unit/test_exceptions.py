@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from kakao_share import (
     Finding,
     KakaoAPIError,
@@ -58,5 +57,5 @@ def test_render_error_fields():
     err = TemplateRenderError("bad", name="t.j2", lineno=3, source_line='  "x": {{ y }}')
     assert str(err) == 't.j2, line 3: bad\n    "x": {{ y }}'
     assert (err.name, err.lineno, err.problems[0].rule) == ("t.j2", 3, "bad")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^t\.j2, line 3: bad"):
         raise err

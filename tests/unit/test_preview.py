@@ -5,7 +5,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-
 from kakao_share import (
     PREVIEW_CSS,
     CalendarTemplate,
@@ -202,7 +201,7 @@ def test_button_title_and_app_only_buttons():
 
 def test_text_is_cut_at_200_characters_like_kakaotalk():
     page = Page(render_preview(TextTemplate(text="a" * 250, link={}), include_style=False))
-    (p,) = page.by_class("ks-text")
+    (_p,) = page.by_class("ks-text")
     text = "".join(page.text)
     assert "a" * 200 + "…" in text and "a" * 201 not in text
 

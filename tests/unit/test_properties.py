@@ -11,9 +11,9 @@ import json
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from kakao_share import (
     Button,
     CalendarTemplate,
@@ -269,10 +269,10 @@ def _leaves(value: Any, loc: tuple = ()):
     if isinstance(value, dict):
         yield loc, value
         for key, item in value.items():
-            yield from _leaves(item, loc + (key,))
+            yield from _leaves(item, (*loc, key))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _leaves(item, loc + (i,))
+            yield from _leaves(item, (*loc, i))
     else:
         yield loc, value
 
@@ -332,13 +332,13 @@ def test_any_corruption_raises_with_the_path(template, data):
         kind = data.draw(st.sampled_from(["unknown_key", "not_object"]))
         if kind == "unknown_key":
             value["bogusKey"] = "x"
-            expected = _path(loc + ("bogusKey",))
+            expected = _path((*loc, "bogusKey"))
         else:
             if isinstance(key, int):  # a list entry (button/content/row) must be an object too
                 pass
             _set(js, loc, "just a string")
             expected = _path(loc)
-    elif isinstance(value, bool) or isinstance(value, int):
+    elif isinstance(value, (bool, int)):
         _set(js, loc, data.draw(st.sampled_from([1.5, "7", True, None if key == "regularPrice" else 2.0])))
         expected = _path(loc)
     else:
@@ -352,15 +352,11 @@ def test_any_corruption_raises_with_the_path(template, data):
             bad = data.draw(st.sampled_from([5, 1.5, ["x"], {"x": "y"}]))
         _set(js, loc, bad)
         expected = _path(loc)
-    try:
+    with pytest.raises(TemplateError) as raised:
         parse_template(js)
-    except TemplateError as exc:
-        assert exc.problems, "an error must list its problems"
-        assert expected in exc.paths, (expected, exc.paths)
-        for finding in exc.problems:
-            assert finding.rule
-    else:
-        raise AssertionError(f"accepted a corrupted template at {expected}: {js}")
+    assert raised.value.problems, "an error must list its problems"
+    assert expected in raised.value.paths, (expected, raised.value.paths)
+    assert all(finding.rule for finding in raised.value.problems)
 
 
 @FAST
@@ -372,10 +368,7 @@ def test_missing_required_fields_raise_with_the_path(template, data):
         return
     loc = data.draw(st.sampled_from(spots))
     _delete(js, loc)
-    try:
+    with pytest.raises(TemplateError) as raised:
         parse_template(js)
-    except TemplateError as exc:
-        assert _path(loc) in exc.paths
-        assert "required field is missing" in [p.rule for p in exc.problems]
-    else:
-        raise AssertionError(f"accepted a template without {_path(loc)}")
+    assert _path(loc) in raised.value.paths
+    assert "required field is missing" in [p.rule for p in raised.value.problems]

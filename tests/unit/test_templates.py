@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from kakao_share import (
     PAYLOAD_LIMIT,
     Button,
@@ -27,6 +26,7 @@ from kakao_share import (
     parse_template,
     template_json_schema,
 )
+from pydantic import ValidationError
 
 WEB = "https://example.com"
 LINK = {"web_url": WEB}
@@ -269,7 +269,7 @@ def test_camel_and_snake_input_give_equal_models():
 
 def test_models_are_frozen():
     t = TextTemplate(text="x", link=Link())
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         t.text = "y"  # type: ignore[misc]
     with pytest.raises(TypeError):
         CustomTemplate(template_id=1, template_args={"a": "b"}).template_args["a"] = "c"  # type: ignore[index]
@@ -572,7 +572,7 @@ def test_parse_template_strict_ints_from_json():
 def test_template_error_is_a_value_error_and_kakao_share_error():
     from kakao_share import KakaoShareError
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be a string"):
         TextTemplate(text=1, link={})
     with pytest.raises(KakaoShareError):
         TextTemplate(text=1, link={})
