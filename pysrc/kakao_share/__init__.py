@@ -35,7 +35,7 @@ from ._images import ImageInfo
 from ._links import Link
 from ._options import PickerSettings, ShareOptions
 from ._preview import PREVIEW_CSS, render_preview
-from ._share import min_sdk_version, share_settings
+from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
 from ._templates import (
     CalendarTemplate,
     CommerceTemplate,
@@ -90,6 +90,7 @@ __all__ = [
     "ScrapTemplate",
     # options and images
     "ShareOptions",
+    "ShareSettings",
     "Social",
     "Template",
     "TemplateError",
@@ -101,6 +102,7 @@ __all__ = [
     "example_context",
     "load_example",
     "min_sdk_version",
+    "parse_settings",
     "parse_template",
     "render_preview",
     "render_template",

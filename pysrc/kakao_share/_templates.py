@@ -394,6 +394,20 @@ def _error(path: str, rule: str, fix: str = "", code: str = "invalid") -> Templa
     return TemplateError([Finding(path, rule, fix, code)], model="template")
 
 
+def json_object(data: Any, what: str) -> Mapping[str, Any]:
+    """``data`` as a mapping: a dict as is, JSON text decoded; anything else is a :class:`TemplateError`."""
+    if isinstance(data, (str, bytes, bytearray)):
+        try:
+            data = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise _error(
+                "", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid"
+            ) from None
+    if not isinstance(data, Mapping):
+        raise _error("", f"{what} must be a JSON object (a dict)", code="object_type_error")
+    return data
+
+
 def parse_template(data: Any) -> Template:
     """Build the right template class from a dict or JSON text (snake_case or camelCase keys).
 
@@ -404,15 +418,7 @@ def parse_template(data: Any) -> Template:
     """
     if isinstance(data, _TEMPLATE_CLASSES):
         return data
-    if isinstance(data, (str, bytes, bytearray)):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise _error(
-                "", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid"
-            ) from None
-    if not isinstance(data, Mapping):
-        raise _error("", "a template must be a JSON object (a dict)", code="object_type_error")
+    data = json_object(data, "a template")
     if "link_ver" in data:
         data = {key: value for key, value in data.items() if key != "link_ver"}
         if "template_object" in data:
