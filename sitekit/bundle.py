@@ -56,6 +56,49 @@ class BuildReport:
     kept: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Interpreter:
+    """Where Pyodide's CPython looks for Python code inside its in-memory file system.
+
+    Byte-code records the path it was compiled from (tracebacks show it), so compiling at build time
+    needs the paths the page will use; they follow from the Python version the manifest pins.
+    """
+
+    python: str  #: "3.14"
+
+    @property
+    def stdlib_zip(self) -> str:
+        """The stdlib archive as a folder on ``sys.path``: ``/lib/python314.zip/``."""
+        return f"/lib/python{self.python.replace('.', '')}.zip/"
+
+    @property
+    def site_packages(self) -> str:
+        return f"/lib/python{self.python}/site-packages/"
+
+
+@dataclass(frozen=True)
+class PythonArchive:
+    """A zip of Python code the page loads (the stdlib or a wheel), as built and as served."""
+
+    source: Path  #: the pinned download, or the wheel built here
+    served: Path  #: where the byte-compiled copy goes under ``web/runtime/``
+    pin: str  #: what the source is pinned to (sha256), so a change redoes what depends on it
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the build writes. Pyodide's folder is versioned so its files can be cached forever;
+    PyScript's entry (``core.js``) keeps one URL for the pages and its chunks carry content hashes."""
+
+    runtime: Path
+    pyodide: Path
+    pyscript: Path
+
+    @classmethod
+    def for_manifest(cls, manifest: dict[str, Any], runtime: Path) -> Layout:
+        return cls(runtime, runtime / f"pyodide-{manifest['pyodide']['version']}", runtime / "pyscript")
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -240,8 +283,8 @@ def _build_app_wheel(out_dir: Path) -> Path:
         return dest
 
 
-def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[tuple[Path, Path]]) -> Path:
-    """Write the ``pyodide-lock.json`` listing exactly our wheels, given (source wheel, served wheel) pairs.
+def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[PythonArchive]) -> Path:
+    """Write the ``pyodide-lock.json`` listing exactly ``wheels``.
 
     Metadata (imports, dependencies) is read from the source wheels; file names and sha256 describe the
     served, byte-compiled ones (sourceless wheels hide their top-level names from pyodide-lock).
@@ -256,18 +299,16 @@ def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[tu
     # with the emscripten platform name; let it check against the PEP 783 name, then write Pyodide's.
     pep783 = {**info, "platform": f"pyemscripten_{info['abi_version']}"}
     spec = add_wheels_to_spec(
-        PyodideLockSpec(info=pep783, packages={}), [src for src, _ in wheels], base_path=Path("/")
+        PyodideLockSpec(info=pep783, packages={}), [w.source for w in wheels], base_path=Path("/")
     )
-    served = {src.resolve(): dest for src, dest in wheels}
+    served = {w.source.resolve(): w.served for w in wheels}
     for package in spec.packages.values():
         dest = served[(Path("/") / package.file_name).resolve()]
         package.file_name = str(dest.relative_to(pyodide_dir))
         update_package_sha256(package, dest)
     spec = PyodideLockSpec(info=info, packages=spec.packages)
     lock = pyodide_dir / "pyodide-lock.json"
-    text = json.dumps(spec.model_dump(), indent=1, sort_keys=True)
-    if not lock.exists() or lock.read_text(encoding="utf-8") != text:
-        lock.write_text(text, encoding="utf-8")
+    _write_if_changed(lock, json.dumps(spec.model_dump(), indent=1, sort_keys=True))
     return lock
 
 
@@ -338,133 +379,195 @@ def _compile_bytecode(pyodide_src: Path, jobs: list[dict[str, Any]], probe_wheel
         raise BuildError(f"byte-compiling the runtime failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
 
 
-def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
-    """Build (or bring up to date) ``web/runtime/``; returns what was rebuilt and what was kept."""
-    manifest = load_manifest()
-    report = BuildReport()
-    runtime = _paths.RUNTIME
-    runtime.mkdir(parents=True, exist_ok=True)
-    state = _State(_paths.BUILD_STATE)
-    pyo, psc = manifest["pyodide"], manifest["pyscript"]
-    # Pyodide's folder is versioned so its files can be cached forever; PyScript's entry (core.js) keeps
-    # one URL for the pages and its chunks carry content hashes.
-    pyodide_dir = runtime / f"pyodide-{pyo['version']}"
-    pyscript_dir = runtime / "pyscript"
+class _Builder:
+    """One run of the build: the manifest, the bookkeeping and the report, shared by the steps."""
 
-    log(f"pyodide {pyo['version']}: checking core files")
-    pyodide_src = _npm_package_dir("pyodide", pyo["version"])
-    pyo["files"] = _copy_verified(pyo["files"], pyodide_src, pyodide_dir, "npm pyodide", update_manifest, state, report)
+    def __init__(self, manifest: dict[str, Any], *, update_manifest: bool, log: Log) -> None:
+        self.manifest = manifest
+        self.pyodide = manifest["pyodide"]
+        self.update_manifest = update_manifest
+        self.log = log
+        self.report = BuildReport()
+        self.layout = Layout.for_manifest(manifest, _paths.RUNTIME)
+        self.layout.runtime.mkdir(parents=True, exist_ok=True)
+        self.state = _State(_paths.BUILD_STATE)
+        self.interpreter = Interpreter(self.pyodide["python"])
+        #: Every file this build wrote or kept; anything else under ``web/runtime/`` is pruned.
+        self.produced: set[Path] = set()
 
-    log(f"@pyscript/core {psc['version']}: checking dist")
-    src = _npm_package_dir("@pyscript/core", psc["version"]) / "dist"
-    if update_manifest:
-        psc["files"] = {p.name: "" for p in sorted(src.iterdir()) if p.is_file() and p.suffix != ".map"}
-    psc["files"] = _copy_verified(psc["files"], src, pyscript_dir, "npm @pyscript/core", update_manifest, state, report)
+    # --- steps, in order ---------------------------------------------------------------------------
 
-    # Python zips: (source on disk, destination in the runtime, what it is pinned to).
-    zips: list[tuple[Path, Path, str]] = []
-    platform, python = pyo["wheel_platform"], pyo["python"]
-    for entry in manifest["wheels"]:
-        downloaded = _download_wheel(entry, platform, python)
-        if update_manifest:
-            entry["sha256"] = sha256_file(downloaded)
-        _verify(downloaded, entry["sha256"], f"wheel {entry['file']}")
-        zips.append((downloaded, pyodide_dir / entry["file"], entry["sha256"]))
-    for entry in manifest["sdists"]:
-        sdist = _download_sdist(entry)
-        if update_manifest:
-            entry["sha256"] = sha256_file(sdist)
-        _verify(sdist, entry["sha256"], f"sdist {entry['file']}")
-        built = _paths.DOWNLOADS / "built" / entry["sha256"][:16] / entry["wheel"]
-        if not built.exists():
-            log(f"pure wheel from {entry['file']}")
-            made = _build_pure_wheel(sdist, built.parent)
-            if made.name != entry["wheel"]:
-                raise BuildError(f"{entry['file']} built {made.name}, the manifest expects {entry['wheel']}")
-        zips.append((built, pyodide_dir / entry["wheel"], entry["sha256"]))
+    def copy_pyodide_core(self) -> Path:
+        """Pyodide's core files from npm ``pyodide``, checked against the manifest; returns the package."""
+        version = self.pyodide["version"]
+        self.log(f"pyodide {version}: checking core files")
+        src = _npm_package_dir("pyodide", version)
+        self.pyodide["files"] = self._copy_pinned(self.pyodide["files"], src, self.layout.pyodide, "npm pyodide")
+        self.produced |= {self.layout.pyodide / name for name in self.pyodide["files"]}
+        return src
 
-    app_inputs = _tree_hash([_paths.PYSRC, _paths.ROOT / "pyproject.toml"])
-    app_built = _paths.DOWNLOADS / "app" / app_inputs[:12]
-    existing = list(app_built.glob("kakao_share-*.whl"))
-    if not existing:
-        log("kakao_share wheel from pysrc/")
-        existing = [_build_app_wheel(app_built)]
-    # A content-addressed folder makes the app wheel's URL change with its content (cacheable forever).
-    app_wheel = pyodide_dir / f"app-{app_inputs[:12]}" / existing[0].name
-    stdlib = pyodide_dir / "python_stdlib.zip"
+    def copy_pyscript(self) -> None:
+        """PyScript's dist from npm ``@pyscript/core``, checked against the manifest."""
+        psc = self.manifest["pyscript"]
+        self.log(f"@pyscript/core {psc['version']}: checking dist")
+        src = _npm_package_dir("@pyscript/core", psc["version"]) / "dist"
+        if self.update_manifest:
+            psc["files"] = {p.name: "" for p in sorted(src.iterdir()) if p.is_file() and p.suffix != ".map"}
+        psc["files"] = self._copy_pinned(psc["files"], src, self.layout.pyscript, "npm @pyscript/core")
+        self.produced |= {self.layout.pyscript / name for name in psc["files"]}
 
-    compile_inputs = hashlib.sha256(
-        json.dumps(
+    def fetch_wheels(self) -> list[PythonArchive]:
+        """The pinned third-party wheels from PyPI (a download cache keeps them across builds)."""
+        archives = []
+        for entry in self.manifest["wheels"]:
+            downloaded = _download_wheel(entry, self.pyodide["wheel_platform"], self.pyodide["python"])
+            self._check_pin(entry, downloaded, f"wheel {entry['file']}")
+            archives.append(PythonArchive(downloaded, self.layout.pyodide / entry["file"], entry["sha256"]))
+        return archives
+
+    def build_pure_wheels(self) -> list[PythonArchive]:
+        """Pure-Python wheels from the pinned sdists whose C speed-ups are optional (markupsafe)."""
+        archives = []
+        for entry in self.manifest["sdists"]:
+            sdist = _download_sdist(entry)
+            self._check_pin(entry, sdist, f"sdist {entry['file']}")
+            built = _paths.DOWNLOADS / "built" / entry["sha256"][:16] / entry["wheel"]
+            if not built.exists():
+                self.log(f"pure wheel from {entry['file']}")
+                made = _build_pure_wheel(sdist, built.parent)
+                if made.name != entry["wheel"]:
+                    raise BuildError(f"{entry['file']} built {made.name}, the manifest expects {entry['wheel']}")
+            archives.append(PythonArchive(built, self.layout.pyodide / entry["wheel"], entry["sha256"]))
+        return archives
+
+    def build_app_wheel(self) -> PythonArchive:
+        """The project's wheel from ``pysrc/``, rebuilt whenever its sources change.
+
+        It is served from a content-addressed folder, so its URL changes with its content and can be
+        cached forever.
+        """
+        inputs = _tree_hash([_paths.PYSRC, _paths.ROOT / "pyproject.toml"])
+        built_dir = _paths.DOWNLOADS / "app" / inputs[:12]
+        existing = list(built_dir.glob("kakao_share-*.whl"))
+        if not existing:
+            self.log("kakao_share wheel from pysrc/")
+            existing = [_build_app_wheel(built_dir)]
+        served = self.layout.pyodide / f"app-{inputs[:12]}" / existing[0].name
+        return PythonArchive(existing[0], served, inputs)
+
+    def byte_compile(self, pyodide_src: Path, wheels: list[PythonArchive], app: PythonArchive) -> None:
+        """Write the served stdlib and wheels, with what a boot imports byte-compiled (Pyodide on Node).
+
+        Third-party code and the stdlib become sourceless for the modules a boot imports; the app
+        keeps its source next to its byte-code (see ``pycompile/compile_zip.py``).
+        """
+        stdlib = PythonArchive(
+            pyodide_src / "python_stdlib.zip",
+            self.layout.pyodide / "python_stdlib.zip",
+            self.pyodide["files"]["python_stdlib.zip"],
+        )
+        inputs = _digest(
             [
-                pyo["files"]["python_stdlib.zip"],
-                [z[2] for z in zips],
-                app_inputs,
+                stdlib.pin,
+                [w.pin for w in wheels],
+                app.pin,
                 BOOT_IMPORTS,
                 sha256_file(Path(__file__).parent / "pycompile" / "compile_zip.py"),
             ]
-        ).encode()
-    ).hexdigest()
-    outputs = [stdlib, app_wheel, *(dest for _, dest, _ in zips)]
-    if state.fresh("bytecode", compile_inputs, *outputs):
-        report.kept.append("bytecode")
-    else:
-        log("byte-compiling what a boot imports (Pyodide on Node)")
-        app_wheel.parent.mkdir(parents=True, exist_ok=True)
-        jobs = [
-            {
-                "src": str(pyodide_src / "python_stdlib.zip"),
-                "dst": str(stdlib),
-                "prefix": "/lib/python314.zip/",
-                "keep_source": False,
-                "key": "stdlib",
-            }
-        ]
-        jobs += [
-            {
-                "src": str(src_),
-                "dst": str(dest),
-                "prefix": "/lib/python3.14/site-packages/",
-                "keep_source": False,
-                "key": str(src_),
-            }
-            for src_, dest, _ in zips
-        ]
-        jobs.append(
-            {
-                "src": str(existing[0]),
-                "dst": str(app_wheel),
-                "prefix": "/lib/python3.14/site-packages/",
-                "keep_source": True,
-                "key": "all",
-            }
         )
-        _compile_bytecode(pyodide_src, jobs, [z[0] for z in zips] + [existing[0]])
-        state.record("bytecode", compile_inputs)
-        report.rebuilt.append("bytecode")
+        outputs = [stdlib.served, app.served, *(w.served for w in wheels)]
+        self.produced |= set(outputs)
+        if self.state.fresh("bytecode", inputs, *outputs):
+            self.report.kept.append("bytecode")
+            return
+        self.log("byte-compiling what a boot imports (Pyodide on Node)")
+        app.served.parent.mkdir(parents=True, exist_ok=True)
+        site = self.interpreter.site_packages
+        jobs = [self._job(stdlib, self.interpreter.stdlib_zip, keep_source=False, key="stdlib")]
+        jobs += [self._job(w, site, keep_source=False, key=str(w.source)) for w in wheels]
+        jobs.append(self._job(app, site, keep_source=True, key="all"))
+        _compile_bytecode(pyodide_src, jobs, [w.source for w in wheels] + [app.source])
+        self.state.record("bytecode", inputs)
+        self.report.rebuilt.append("bytecode")
 
-    wheels = [(src_, dest) for src_, dest, _ in zips] + [(existing[0], app_wheel)]
-    lock = _write_lock(pyodide_dir, pyodide_src / "pyodide-lock.json", pyo["version"], wheels)
-    config = {
-        # Relative to this file: assets/boot.js resolves it, wherever the page and the bundle are.
-        "interpreter": f"./{pyodide_dir.name}/pyodide.mjs",
-        "packages": [APP_PACKAGE],
-        # Hand the package list straight to loadPyodide (resolved by our lock): no micropip pass.
-        "packages_cache": "passthrough",
-    }
-    text = json.dumps(config, indent=1)
-    if not _paths.PYSCRIPT_CONFIG.exists() or _paths.PYSCRIPT_CONFIG.read_text(encoding="utf-8") != text:
-        _paths.PYSCRIPT_CONFIG.write_text(text, encoding="utf-8")
+    def write_lock(self, pyodide_src: Path, wheels: list[PythonArchive]) -> None:
+        """A ``pyodide-lock.json`` naming exactly the served wheels."""
+        lock = _write_lock(self.layout.pyodide, pyodide_src / "pyodide-lock.json", self.pyodide["version"], wheels)
+        self.produced.add(lock)
 
-    produced = {pyodide_dir / n for n in pyo["files"]} | {pyscript_dir / n for n in psc["files"]}
-    produced |= set(outputs) | {lock, _paths.PYSCRIPT_CONFIG}
-    log("compressing")
-    for path in sorted(produced):
-        if path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_COMPRESS_SIZE:
-            _compress(path, state, report)
-            produced |= {path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")}
-    _prune(runtime, produced)
+    def write_pyscript_config(self) -> None:
+        """``pyscript.json``: the interpreter and packages every page boots with."""
+        config = {
+            # Relative to this file: assets/boot.js resolves it, wherever the page and the bundle are.
+            "interpreter": f"./{self.layout.pyodide.name}/pyodide.mjs",
+            "packages": [APP_PACKAGE],
+            # Hand the package list straight to loadPyodide (resolved by our lock): no micropip pass.
+            "packages_cache": "passthrough",
+        }
+        _write_if_changed(_paths.PYSCRIPT_CONFIG, json.dumps(config, indent=1))
+        self.produced.add(_paths.PYSCRIPT_CONFIG)
 
+    def compress(self) -> None:
+        """Brotli and gzip siblings for every compressible file worth it."""
+        self.log("compressing")
+        for path in sorted(self.produced):
+            if path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_COMPRESS_SIZE:
+                _compress(path, self.state, self.report)
+                self.produced |= {path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")}
+
+    def prune(self) -> None:
+        """Delete what earlier builds made and this one did not (old versions, old app wheels)."""
+        _prune(self.layout.runtime, self.produced)
+
+    def save_manifest(self) -> None:
+        """With ``--update-manifest``: record the hashes of what was used."""
+        _paths.MANIFEST.write_text(json.dumps(self.manifest, indent=2) + "\n", encoding="utf-8")
+        self.log(f"updated {_paths.MANIFEST.name}")
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _copy_pinned(self, files: dict[str, str], src_dir: Path, dest_dir: Path, what: str) -> dict[str, str]:
+        return _copy_verified(files, src_dir, dest_dir, what, self.update_manifest, self.state, self.report)
+
+    def _check_pin(self, entry: dict[str, Any], path: Path, what: str) -> None:
+        if self.update_manifest:
+            entry["sha256"] = sha256_file(path)
+        _verify(path, entry["sha256"], what)
+
+    @staticmethod
+    def _job(archive: PythonArchive, prefix: str, *, keep_source: bool, key: str) -> dict[str, Any]:
+        """One zip for ``pycompile/run.mjs``; ``key`` says which of the probe's findings apply."""
+        return {
+            "src": str(archive.source),
+            "dst": str(archive.served),
+            "prefix": prefix,
+            "keep_source": keep_source,
+            "key": key,
+        }
+
+
+def _digest(inputs: Any) -> str:
+    """One hash over a JSON-able description of a step's inputs."""
+    return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
+    """Build (or bring up to date) ``web/runtime/``; returns what was rebuilt and what was kept."""
+    builder = _Builder(load_manifest(), update_manifest=update_manifest, log=log)
+    pyodide_src = builder.copy_pyodide_core()
+    builder.copy_pyscript()
+    wheels = builder.fetch_wheels() + builder.build_pure_wheels()
+    app = builder.build_app_wheel()
+    builder.byte_compile(pyodide_src, wheels, app)
+    builder.write_lock(pyodide_src, [*wheels, app])
+    builder.write_pyscript_config()
+    builder.compress()
+    builder.prune()
     if update_manifest:
-        _paths.MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-        log(f"updated {_paths.MANIFEST.name}")
-    return report
+        builder.save_manifest()
+    return builder.report
