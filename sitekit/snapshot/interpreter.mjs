@@ -1,0 +1,214 @@
+// kakao-share's Python interpreter for PyScript (the `interpreter` of runtime/pyscript.json): Pyodide,
+// restored from a memory snapshot on return visits.
+//
+// A first visit boots Pyodide the normal way (nothing more to download before the page is ready).
+// Once every script on the page has run and the browser is idle, the snapshot (Python's memory
+// after importing kakao-share, pydantic and jinja2) is saved in the Cache Storage for next time,
+// unless the visitor asked to save data or is on a slow connection. A return visit restores it,
+// skipping the interpreter's start-up and the imports. If restoring fails for any reason, the page
+// boots the normal way and says why in the console.
+//
+// The build writes this file next to its snapshot with SNAPSHOT filled in (sitekit/snapshot/).
+import { loadPyodide as startPyodide, version } from "../pyodide.mjs";
+import { installWheels, nativeLibraries, preloadLibraries } from "./outside-heap.mjs";
+
+export { version };
+
+/** What the build made: heap file, byte size, table size, wheels, lock. */
+const SNAPSHOT = null; // filled in by the build
+
+const PYODIDE_URL = new URL("../", import.meta.url).href;
+const HEAP_URL = new URL(SNAPSHOT.heap, import.meta.url).href;
+/** Entries of other builds of this same runtime are replaced by this one. */
+const RUNTIME_URL = new URL("../../", import.meta.url).href;
+const CACHE_NAME = "kakao-share-snapshot";
+/** Marks a snapshot this browser could not restore, so that it is not downloaded again. */
+const FAILED = "?restore-failed";
+const DEFAULT_CHANNEL = "default channel";
+const SLOW_CONNECTIONS = ["slow-2g", "2g", "3g"];
+
+// Both ways of starting need Pyodide's Emscripten module: start loading it now.
+const emscriptenModule = import("../pyodide.asm.mjs");
+
+/** PyScript calls this as it would call Pyodide's own loadPyodide. */
+export async function loadPyodide(options = {}) {
+  options = {
+    ...options,
+    // PyScript passes the folder of this file; Pyodide's files are one level up.
+    indexURL: PYODIDE_URL,
+    ...(options.lockFileURL || options.lockFileContents
+      ? {}
+      : { lockFileContents: SNAPSHOT.lock, packageBaseUrl: PYODIDE_URL }),
+  };
+  const stored = await storedSnapshot();
+  if (stored) {
+    try {
+      const pyodide = await restore(options, stored);
+      performance.mark("kakao-share:snapshot-restored");
+      return pyodide;
+    } catch (error) {
+      console.warn(
+        `kakao-share: could not restore the Python snapshot (${error?.message || error}); starting Python the normal way`,
+      );
+      remember(new Response("", { status: 200 }), HEAP_URL + FAILED);
+    }
+  }
+  const pyodide = await startPyodide(options);
+  saveSnapshotWhenIdle();
+  return pyodide;
+}
+
+/**
+ * Download the snapshot into the Cache Storage (what a first visit does once idle); resolves to
+ * whether it is stored. Exported so that a test can prepare a return visit.
+ */
+export async function saveSnapshot() {
+  const cache = await caches.open(CACHE_NAME);
+  if (await cache.match(HEAP_URL)) return true;
+  const response = await fetch(HEAP_URL, { priority: "low" });
+  if (!response.ok) throw new Error(`could not download ${HEAP_URL} (HTTP ${response.status})`);
+  await cache.put(HEAP_URL, response);
+  for (const request of await cache.keys()) {
+    if (request.url.startsWith(RUNTIME_URL) && !request.url.startsWith(HEAP_URL)) await cache.delete(request);
+  }
+  performance.mark("kakao-share:snapshot-saved");
+  return true;
+}
+
+async function storedSnapshot() {
+  try {
+    const cache = await caches.open(CACHE_NAME);
+    return (await cache.match(HEAP_URL)) || null;
+  } catch {
+    return null; // no Cache Storage here (not a secure context, an opaque origin): boot normally
+  }
+}
+
+async function remember(response, url) {
+  try {
+    const cache = await caches.open(CACHE_NAME);
+    await cache.delete(HEAP_URL);
+    await cache.put(url, response);
+  } catch {
+    // nothing to do: the next visit will try again
+  }
+}
+
+function worthSaving() {
+  const connection = navigator.connection || {};
+  return "caches" in globalThis && !connection.saveData && !SLOW_CONNECTIONS.includes(connection.effectiveType);
+}
+
+function saveSnapshotWhenIdle() {
+  if (!worthSaving()) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    const save = async () => {
+      const cache = await caches.open(CACHE_NAME);
+      if (await cache.match(HEAP_URL + FAILED)) return; // this browser could not restore this snapshot
+      await saveSnapshot();
+    };
+    const run = () => save().catch((error) => console.info(`kakao-share: snapshot not saved: ${error?.message || error}`));
+    if (globalThis.requestIdleCallback) requestIdleCallback(run, { timeout: 5000 });
+    else setTimeout(run, 1000);
+  };
+  // PyScript fires py:all-done once every script on the page has run; a page whose scripts never
+  // finish still gets the snapshot, later.
+  addEventListener("py:all-done", start, { once: true });
+  setTimeout(start, 30_000);
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load ${url} (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Stream a response into `buffer`, which must be exactly its size. */
+async function readInto(response, buffer) {
+  const reader = response.body.getReader();
+  let filled = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (filled + value.length > buffer.length) throw new Error("the stored snapshot is larger than expected");
+    buffer.set(value, filled);
+    filled += value.length;
+  }
+  if (filled !== buffer.length) throw new Error("the stored snapshot is truncated");
+}
+
+async function restore(options, stored) {
+  // Pyodide waits for the snapshot before compiling its wasm: hand it the buffer now, and have the
+  // pre-run step (which runs once the wasm is ready) wait for the bytes.
+  const heap = new Uint8Array(SNAPSHOT.bytes);
+  const heapRead = readInto(stored, heap);
+  const wheels = Promise.all(SNAPSHOT.wheels.map(({ file }) => fetchBytes(new URL(file, PYODIDE_URL))));
+  const libraries = wheels.then((bytes) =>
+    Promise.all(
+      nativeLibraries(bytes.map((b) => ({ bytes: b }))).map(async ({ name, bytes }) => ({
+        name,
+        module: await WebAssembly.compile(bytes),
+      })),
+    ),
+  );
+  let failed;
+  const failure = new Promise((_, reject) => (failed = reject));
+  for (const step of [heapRead, wheels, libraries]) step.catch(failed);
+  const createModule = (await emscriptenModule).default;
+  const createPyodideModule = (settings) => {
+    settings.preRun.push((Module) => {
+      Module.addRunDependency("kakao-share:snapshot");
+      (async () => {
+        // This Pyodide build sizes its memory itself: grow it to the snapshot's before restoring.
+        if (!Module.growMemory(SNAPSHOT.bytes)) throw new Error("could not grow memory for the snapshot");
+        installWheels(Module, (await wheels).map((bytes) => ({ bytes })));
+        await preloadLibraries(Module, await libraries, SNAPSHOT.table_size);
+        await heapRead;
+      })().then(() => Module.removeRunDependency("kakao-share:snapshot"), failed);
+    });
+    return createModule(settings);
+  };
+  const pyodide = await Promise.race([
+    startPyodide({ ...options, packages: [], _loadSnapshot: heap, createPyodideModule }),
+    failure,
+  ]);
+  // What a normal start records, and what was frozen at build time.
+  for (const { package: name } of SNAPSHOT.wheels) pyodide.loadedPackages[name] = DEFAULT_CHANNEL;
+  const lang = (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8";
+  const namespace = pyodide.toPy({ lang });
+  try {
+    pyodide.runPython(AFTER_RESTORE, { globals: namespace });
+  } finally {
+    namespace.destroy();
+  }
+  const inSnapshot = new Set(SNAPSHOT.wheels.map((w) => w.package));
+  const more = (options.packages || []).filter((spec) => !inSnapshot.has(packageName(spec)));
+  if (more.length) await pyodide.loadPackage(more);
+  return pyodide;
+}
+
+/** "Jinja2>=3" → "jinja2"; URLs and paths stay as they are (never in the snapshot). */
+function packageName(spec) {
+  if (/[/:]/.test(spec)) return spec;
+  return spec
+    .split(/[<>=!~;[ ]/)[0]
+    .toLowerCase()
+    .replace(/[._]+/g, "-");
+}
+
+const AFTER_RESTORE = `
+import locale, os, sys
+# The browser's language, as Emscripten sets it on a normal start (the build ran without one).
+os.environ["LANG"] = lang
+locale.setlocale(locale.LC_CTYPE, "")
+# The build's random state is the same for everyone: draw a fresh one.
+if "random" in sys.modules:
+    sys.modules["random"].seed()
+# The native library answers: its memory and function table are where the snapshot expects them.
+import pydantic_core
+if pydantic_core.SchemaValidator({"type": "int"}).validate_python("7") != 7:
+    raise RuntimeError("pydantic-core does not work after restoring")
+`;
