@@ -94,13 +94,21 @@ async function remember(response, url) {
   }
 }
 
-function worthSaving() {
+/** Why a first visit should not download the snapshot, or null. */
+function reasonNotToSave() {
   const connection = navigator.connection || {};
-  return "caches" in globalThis && !connection.saveData && !SLOW_CONNECTIONS.includes(connection.effectiveType);
+  if (!("caches" in globalThis)) return "no Cache Storage (not a secure context)";
+  if (connection.saveData) return "the visitor asked to save data";
+  if (SLOW_CONNECTIONS.includes(connection.effectiveType)) return `a slow connection (${connection.effectiveType})`;
+  return null;
 }
 
 function saveSnapshotWhenIdle() {
-  if (!worthSaving()) return;
+  const reason = reasonNotToSave();
+  if (reason) {
+    performance.mark("kakao-share:snapshot-not-saved", { detail: reason });
+    return;
+  }
   let started = false;
   const start = () => {
     if (started) return;
@@ -201,6 +209,12 @@ function packageName(spec) {
 
 const AFTER_RESTORE = `
 import locale, os, sys
+import pyodide_js
+from pyodide import _package_loader
+# Pyodide's package loader kept the build's (emptied) list of loaded packages; point it at this page's
+# and record what site-packages holds, as a normal start does.
+_package_loader.loadedPackages = pyodide_js.loadedPackages
+_package_loader.init_loaded_packages()
 # The browser's language, as Emscripten sets it on a normal start (the build ran without one).
 os.environ["LANG"] = lang
 locale.setlocale(locale.LC_CTYPE, "")
