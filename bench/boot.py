@@ -1,18 +1,24 @@
-"""Boot benchmark: how long until a kakao-share page is usable, cold and warm, against plain JavaScript.
+"""Boot benchmark: how long until a kakao-share page is usable, against a plain-JavaScript page.
 
-In one run, side by side, on the same server and browser:
+In one interleaved run, on the same server and browser, for each network (loopback, and Chromium's
+emulation of a mobile network: 10 Mbit/s down, 5 Mbit/s up, 40 ms round trips):
 
-* **kakao-share** — ``web/index.html``: PyScript boots Pyodide, loads pydantic + jinja2 + kakao_share,
-  imports them and marks ``<html data-ready>``.
+* **first visit** — an empty browser profile: PyScript boots Pyodide, loads pydantic + jinja2 +
+  kakao_share, imports them and marks ``<html data-ready>``. Once idle, the page downloads the memory
+  snapshot for next time: reported apart, as transfer *after* ready.
+* **return visit** — a profile a first visit left behind: the snapshot is restored.
+* **return visit, no snapshot** — the fallback: a returning visitor whose browser has no snapshot (here:
+  Save-Data on, so none was saved), booting the normal way from a warm HTTP cache.
 * **plain JS** — a page that loads the Kakao SDK (our test double, from a second loopback server) and
-  calls ``Kakao.init``: what a site without Python pays.
+  calls ``Kakao.init``: what a site without Python pays, first and return visit.
 
-*Cold* is a fresh browser context (empty HTTP cache); *warm* reuses one context whose cache a first
-visit primed, like a returning visitor. Time is navigation start → the page's ``kakao-share:ready``
-performance mark; bytes are what crossed the wire (encoded bodies + headers). No Playwright routing is
-used (it turns the HTTP cache off); instead every request is checked to stay on loopback.
+Every visitor is a real (persistent) Chromium profile, so return visits get what returning visitors
+get: the HTTP cache, V8's code cache, the Cache Storage. Time is navigation start → the page's
+``kakao-share:ready`` performance mark; transfer is what crossed the wire (encoded bodies + headers)
+before that mark. No Playwright routing is used (it turns the HTTP cache off); instead every request is
+checked to stay on loopback.
 
-    python bench/boot.py [--runs N] [--markdown]
+    python bench/boot.py [--runs N]
 
 Not a test: numbers vary by machine. Only ratios measured in the same run mean much.
 """
@@ -26,14 +32,15 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
+from playwright.sync_api import BrowserContext, Playwright, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
@@ -44,6 +51,37 @@ BASELINE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <script>Kakao.init("0123456789abcdef0123456789abcdef");
 performance.mark("kakao-share:ready"); document.documentElement.setAttribute("data-ready", "");</script>
 </body></html>"""
+
+#: Chromium's network emulation (DevTools protocol): latency is added to each round trip.
+NETWORKS: dict[str, dict[str, Any] | None] = {
+    "loopback": None,
+    "10 Mbit/s, 40 ms RTT": {
+        "offline": False,
+        "latency": 40,
+        "downloadThroughput": 10_000_000 / 8,
+        "uploadThroughput": 5_000_000 / 8,
+    },
+}
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
+
+MEASURE = """() => {
+  const ready = performance.getEntriesByName("kakao-share:ready")[0];
+  const nav = performance.getEntriesByType("navigation")[0];
+  const entries = [nav, ...performance.getEntriesByType("resource")];
+  const before = entries.filter((e) => !ready || e.startTime <= ready.startTime);
+  const after = entries.filter((e) => ready && e.startTime > ready.startTime);
+  const sum = (list) => list.reduce((total, e) => total + e.transferSize, 0);
+  return {
+    ms: ready ? ready.startTime : null,
+    bytes: sum(before),
+    after: sum(after),
+    restored: performance.getEntriesByName("kakao-share:snapshot-restored").length > 0,
+  };
+}"""
+SNAPSHOT_DECIDED = (
+    "performance.getEntriesByName('kakao-share:snapshot-saved').length"
+    " + performance.getEntriesByName('kakao-share:snapshot-not-saved').length > 0"
+)
 
 
 def _baseline_server(folder: Path) -> ThreadingHTTPServer:
@@ -62,86 +100,164 @@ def _baseline_server(folder: Path) -> ThreadingHTTPServer:
     return httpd
 
 
-MEASURE = """() => {
-  const ready = performance.getEntriesByName("kakao-share:ready")[0];
-  const nav = performance.getEntriesByType("navigation")[0];
-  const bytes = performance.getEntriesByType("resource").reduce((sum, e) => sum + e.transferSize, nav.transferSize);
-  return {ms: ready ? ready.startTime : null, bytes};
-}"""
+class Visitor:
+    """One browser profile on disk, kept between visits like a real visitor's."""
+
+    def __init__(self, playwright: Playwright, folder: Path, *, save_data: bool = False) -> None:
+        self.context: BrowserContext = playwright.chromium.launch_persistent_context(
+            str(folder), executable_path=str(find_chromium()), args=LAUNCH_ARGS
+        )
+        if save_data:
+            self.context.add_init_script(SAVE_DATA)
+
+    def visit(
+        self, url: str, network: dict[str, Any] | None, *, until_snapshot_decided: bool = False
+    ) -> dict[str, Any]:
+        page = self.context.new_page()
+        escaped: list[str] = []
+        page.on(
+            "request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url)
+        )
+        if network:
+            cdp = self.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
+        try:
+            page.goto(url)
+            page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=180_000)
+            error = page.evaluate("document.documentElement.getAttribute('data-error')")
+            if error:
+                raise SystemExit(f"{url} failed to boot: {error}")
+            if until_snapshot_decided:
+                page.wait_for_function(SNAPSHOT_DECIDED, timeout=180_000)
+            result: dict[str, Any] = page.evaluate(MEASURE)
+            if result["ms"] is None:
+                raise SystemExit(f"{url} has no kakao-share:ready mark")
+            if escaped:
+                raise SystemExit(f"{url} made requests off loopback: {escaped}")
+            return result
+        finally:
+            page.close()
+            time.sleep(1)  # let Chromium finish writing its caches, as between real visits
+
+    def version(self) -> str:
+        page = self.context.new_page()
+        try:
+            product = self.context.new_cdp_session(page).send("Browser.getVersion")["product"]
+            return str(product).split("/", 1)[-1]
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self.context.close()
 
 
-def _visit(context: BrowserContext, url: str) -> dict[str, Any]:
-    page = context.new_page()
-    escaped: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
-    try:
-        page.goto(url)
-        page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=120_000)
-        error = page.evaluate("document.documentElement.getAttribute('data-error')")
-        if error:
-            raise SystemExit(f"{url} failed to boot: {error}")
-        result = page.evaluate(MEASURE)
-        if result["ms"] is None:
-            raise SystemExit(f"{url} has no kakao-share:ready mark")
-        if escaped:
-            raise SystemExit(f"{url} made requests off loopback: {escaped}")
-        return cast(dict[str, Any], result)
-    finally:
-        page.close()
+@dataclass
+class Cell:
+    """The visits of one kind on one network."""
+
+    samples: list[dict[str, Any]] = field(default_factory=list)
+
+    def seconds(self) -> str:
+        ms = sorted(s["ms"] / 1000 for s in self.samples)
+        return f"{statistics.median(ms):.2f} s [{ms[0]:.2f}–{ms[-1]:.2f}]"
+
+    def median(self) -> float:
+        return float(statistics.median(s["ms"] for s in self.samples)) / 1000
+
+    def transfer(self) -> str:
+        before = statistics.median(s["bytes"] for s in self.samples) / 1e6
+        after = statistics.median(s["after"] for s in self.samples) / 1e6
+        return f"{before:.2f} MB" + (f" (+{after:.2f} MB after ready)" if after >= 0.01 else "")
 
 
-def measure(browser: Browser, url: str, runs: int) -> dict[str, list[dict[str, Any]]]:
-    cold = []
-    for _ in range(runs):
-        context = browser.new_context()
-        cold.append(_visit(context, url))
-        context.close()
-    context = browser.new_context()
-    _visit(context, url)  # prime the cache
-    time.sleep(2)  # let Chromium finish writing its HTTP and compiled-wasm caches, as between real visits
-    warm = [_visit(context, url) for _ in range(runs)]
-    context.close()
-    return {"cold": cold, "warm": warm}
+def run(runs: int) -> tuple[str, dict[tuple[str, str], Cell]]:
+    cells: dict[tuple[str, str], Cell] = {}
+    srv = server.start(port=0)
+    ours = srv.url + "/index.html"
+    with tempfile.TemporaryDirectory(prefix="kakao-share-bench-") as tmp, sync_playwright() as p:
+        profiles = Path(tmp)
+        (profiles / "site").mkdir()
+        baseline = _baseline_server(profiles / "site")
+        plain = f"http://127.0.0.1:{baseline.server_port}/index.html"
+        made = iter(range(1_000_000))
+
+        def fresh(**options: Any) -> Visitor:
+            return Visitor(p, profiles / f"profile-{next(made)}", **options)
+
+        # Returning visitors: each has made a first visit (and, for the snapshot, stored it).
+        returning = fresh()
+        returning.visit(ours, None, until_snapshot_decided=True)
+        fallback = fresh(save_data=True)
+        fallback.visit(ours, None, until_snapshot_decided=True)
+        plain_returning = fresh()
+        plain_returning.visit(plain, None)
+        version = returning.version()
+
+        for _ in range(runs):
+            for network_name, network in NETWORKS.items():
+                first = fresh()
+                cell = cells.setdefault((network_name, "first visit"), Cell())
+                cell.samples.append(first.visit(ours, network, until_snapshot_decided=True))
+                first.close()
+                sample = returning.visit(ours, network)
+                if not sample["restored"]:
+                    raise SystemExit("a return visit did not restore the snapshot")
+                cells.setdefault((network_name, "return visit"), Cell()).samples.append(sample)
+                sample = fallback.visit(ours, network)
+                if sample["restored"]:
+                    raise SystemExit("a visitor with Save-Data restored a snapshot it should not have saved")
+                cells.setdefault((network_name, "return visit, no snapshot"), Cell()).samples.append(sample)
+                plain_first = fresh()
+                cells.setdefault((network_name, "plain JS first"), Cell()).samples.append(
+                    plain_first.visit(plain, network)
+                )
+                plain_first.close()
+                cells.setdefault((network_name, "plain JS return"), Cell()).samples.append(
+                    plain_returning.visit(plain, network)
+                )
+        for visitor in (returning, fallback, plain_returning):
+            visitor.close()
+        baseline.shutdown()
+    srv.shutdown()
+    return version, cells
 
 
-def _summary(samples: list[dict[str, Any]]) -> tuple[float, float, float, float]:
-    ms = sorted(s["ms"] / 1000 for s in samples)
-    return statistics.median(ms), ms[0], ms[-1], statistics.median(s["bytes"] for s in samples) / 1e6
+def report(version: str, runs: int, cells: dict[tuple[str, str], Cell]) -> str:
+    lines = [
+        f"Boot to ready, {runs} visits per cell, interleaved, Chromium {version}; median [min–max];"
+        " transfer before ready",
+        "",
+        "| network | visit | kakao-share | transfer | plain JS | transfer |",
+        "|---|---|---|---|---|---|",
+    ]
+    for network in NETWORKS:
+        plain = {"first visit": "plain JS first", "return visit": "plain JS return"}
+        for visit in ("first visit", "return visit", "return visit, no snapshot"):
+            ours = cells[(network, visit)]
+            base = cells.get((network, plain.get(visit, "")))
+            base_cols = f"{base.seconds()} | {base.transfer()}" if base else "| "
+            lines.append(f"| {network} | {visit} | {ours.seconds()} | {ours.transfer()} | {base_cols} |")
+    lines.append("")
+    for network in NETWORKS:
+        first, back = cells[(network, "first visit")].median(), cells[(network, "return visit")].median()
+        fallback = cells[(network, "return visit, no snapshot")].median()
+        plain_first = cells[(network, "plain JS first")].median()
+        plain_back = cells[(network, "plain JS return")].median()
+        lines.append(
+            f"{network}: return visit / first visit ×{back / first:.2f}; return visit / no snapshot "
+            f"×{back / fallback:.2f}; kakao-share / plain JS: first ×{first / plain_first:.0f}, "
+            f"return ×{back / plain_back:.0f}"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="visits per cell (default 7)")
     args = parser.parse_args(argv)
-
-    srv = server.start(port=0)
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        baseline = _baseline_server(Path(tmp))
-        browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
-        results = {
-            "kakao-share (web/index.html)": measure(browser, srv.url + "/index.html", args.runs),
-            "plain JS (SDK + Kakao.init)": measure(
-                browser, f"http://127.0.0.1:{baseline.server_port}/index.html", args.runs
-            ),
-        }
-        version = browser.version
-        browser.close()
-        baseline.shutdown()
-    srv.shutdown()
-
-    print(f"Boot to ready, {args.runs} visits per cell, Chromium {version}, loopback; median [min–max]\n")
-    print("| page | cold | warm | cold transfer | warm transfer |")
-    print("|---|---|---|---|---|")
-    medians = {}
-    for name, cells in results.items():
-        cold, warm = _summary(cells["cold"]), _summary(cells["warm"])
-        medians[name] = (cold[0], warm[0])
-        print(
-            f"| {name} | {cold[0]:.2f} s [{cold[1]:.2f}–{cold[2]:.2f}] | {warm[0]:.2f} s [{warm[1]:.2f}–{warm[2]:.2f}] "
-            f"| {cold[3]:.2f} MB | {warm[3]:.2f} MB |"
-        )
-    ours, base = medians.values()
-    print(f"\nkakao-share / plain JS: cold ×{ours[0] / base[0]:.0f}, warm ×{ours[1] / base[1]:.0f}")
+    version, cells = run(args.runs)
+    print(report(version, args.runs, cells))
     return 0
 
 

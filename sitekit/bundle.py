@@ -19,14 +19,17 @@ Why the build does more than copy:
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +43,8 @@ Log = Callable[[str], None]
 COMPRESSIBLE = {".wasm", ".mjs", ".js", ".css", ".json", ".zip", ".whl", ".html", ".py", ".map", ".bin"}
 #: Smaller files are not worth a compressed sibling.
 MIN_COMPRESS_SIZE = 1024
+#: Modes of everything the build writes.
+FILE_MODE, DIR_MODE = 0o644, 0o755
 #: The wheel's import name PyScript is asked to load; the lock brings its dependencies.
 APP_PACKAGE = "kakao-share"
 
@@ -255,6 +260,16 @@ def _build_pure_wheel(sdist: Path, out_dir: Path) -> Path:
         return dest
 
 
+#: Parts of the ``kakao_share`` distribution that only make sense on a server: the share-webhook
+#: receiver and the command line. They stay out of the browser's wheel (and so out of byte-compilation
+#: and the memory snapshot), and changing them does not rebuild the browser runtime.
+SERVER_ONLY = ("kakao_share/webhook/", "kakao_share/cli.py")
+
+
+def _server_only(relative: str) -> bool:
+    return relative.startswith(SERVER_ONLY)
+
+
 def _tree_hash(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for base in paths:
@@ -266,12 +281,15 @@ def _tree_hash(paths: Iterable[Path]) -> str:
                 or any(part.endswith(".egg-info") for part in path.parts)
             ):
                 continue  # caches and install metadata are not inputs
+            if path.is_relative_to(_paths.PYSRC) and _server_only(path.relative_to(_paths.PYSRC).as_posix()):
+                continue
             digest.update(str(path.relative_to(_paths.ROOT)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def _build_app_wheel(out_dir: Path) -> Path:
+    """The project's wheel for the browser: built by pip from ``pysrc/``, minus :data:`SERVER_ONLY`."""
     with tempfile.TemporaryDirectory() as tmp:
         _pip("wheel", "--no-deps", "--no-build-isolation", "-w", tmp, str(_paths.ROOT))
         wheels = list(Path(tmp).glob("kakao_share-*.whl"))
@@ -279,8 +297,36 @@ def _build_app_wheel(out_dir: Path) -> Path:
             raise BuildError("building the kakao_share wheel produced no wheel")
         out_dir.mkdir(parents=True, exist_ok=True)
         dest = out_dir / wheels[0].name
-        shutil.move(str(wheels[0]), dest)
+        browser_wheel(wheels[0], dest)
         return dest
+
+
+def browser_wheel(src: Path, dest: Path) -> None:
+    """Copy the wheel ``src`` to ``dest`` without its server-only files (and the console script that
+    would start them), keeping its RECORD true to what is left."""
+    with zipfile.ZipFile(src) as zin:
+        kept = [
+            info
+            for info in zin.infolist()
+            if not _server_only(info.filename) and not info.filename.endswith(".dist-info/entry_points.txt")
+        ]
+        names = {info.filename for info in kept}
+        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in kept:
+                data = zin.read(info)
+                if info.filename.endswith(".dist-info/RECORD"):
+                    data = _record_of(data, names)
+                zout.writestr(info, data)
+
+
+def _record_of(record: bytes, names: set[str]) -> bytes:
+    """A wheel's RECORD (CSV: path, hash, size) with only the rows of ``names``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(record.decode("utf-8"))):
+        if row and row[0] in names:
+            writer.writerow(row)
+    return out.getvalue().encode("utf-8")
 
 
 def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[PythonArchive]) -> Path:
@@ -450,7 +496,7 @@ class _Builder:
         It is served from a content-addressed folder, so its URL changes with its content and can be
         cached forever.
         """
-        inputs = _tree_hash([_paths.PYSRC, _paths.ROOT / "pyproject.toml"])
+        inputs = _digest([_tree_hash([_paths.PYSRC, _paths.ROOT / "pyproject.toml"]), SERVER_ONLY])
         built_dir = _paths.DOWNLOADS / "app" / inputs[:12]
         existing = list(built_dir.glob("kakao_share-*.whl"))
         if not existing:
@@ -552,6 +598,14 @@ class _Builder:
         """Delete what earlier builds made and this one did not (old versions, old app wheels)."""
         _prune(self.layout.runtime, self.produced)
 
+    def set_modes(self) -> None:
+        """Files 0644 and folders 0755, whatever the umask, the sources' modes or the tools that wrote
+        them (Pyodide's file system writes 0666): nothing published is writable by others."""
+        for path in [self.layout.runtime, *self.layout.runtime.rglob("*")]:
+            mode = DIR_MODE if path.is_dir() else FILE_MODE
+            if path.stat().st_mode & 0o7777 != mode:
+                path.chmod(mode)
+
     def save_manifest(self) -> None:
         """With ``--update-manifest``: record the hashes of what was used."""
         _paths.MANIFEST.write_text(json.dumps(self.manifest, indent=2) + "\n", encoding="utf-8")
@@ -602,6 +656,7 @@ def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
     builder.write_pyscript_config(interpreter)
     builder.compress()
     builder.prune()
+    builder.set_modes()
     if update_manifest:
         builder.save_manifest()
     return builder.report
