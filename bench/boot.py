@@ -75,7 +75,7 @@ MEASURE = """() => {
     ms: ready ? ready.startTime : null,
     bytes: sum(before),
     after: sum(after),
-    restored: performance.getEntriesByName("kakao-share:snapshot-restored").length > 0,
+    restored: performance.getEntriesByName("kakao-share:python-started")[0]?.detail === "snapshot",
   };
 }"""
 SNAPSHOT_DECIDED = (

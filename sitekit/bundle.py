@@ -43,6 +43,8 @@ Log = Callable[[str], None]
 COMPRESSIBLE = {".wasm", ".mjs", ".js", ".css", ".json", ".zip", ".whl", ".html", ".py", ".map", ".bin"}
 #: Smaller files are not worth a compressed sibling.
 MIN_COMPRESS_SIZE = 1024
+#: Nor are files brotli shrinks by less than 10% (zips that are already deflated).
+MAX_COMPRESSED_RATIO = 0.9
 #: Modes of everything the build writes.
 FILE_MODE, DIR_MODE = 0o644, 0o755
 #: The wheel's import name PyScript is asked to load; the lock brings its dependencies.
@@ -368,19 +370,28 @@ def _brotli_settings(size: int) -> dict[str, int]:
     return {"quality": 9, "lgwin": 24}
 
 
-def _compress(path: Path, state: _State, report: BuildReport) -> None:
+def _compress(path: Path, state: _State, report: BuildReport) -> list[Path]:
+    """Write ``path``'s ``.br`` and ``.gz`` siblings, unless compressing gains little (a wheel that is
+    already deflated); returns the siblings there are."""
     import brotli  # type: ignore[import-untyped]  # no type information published
 
-    digest = sha256_file(path)
+    digest = f"{sha256_file(path)} {MAX_COMPRESSED_RATIO}"
     br, gz = path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")
     key = "compress:" + str(path.relative_to(_paths.RUNTIME))
-    if state.fresh(key, digest, br, gz):
-        return
+    if state.fresh(key, digest):
+        return [p for p in (br, gz) if p.exists()]
     data = path.read_bytes()
-    br.write_bytes(brotli.compress(data, **_brotli_settings(len(data))))
+    smaller = brotli.compress(data, **_brotli_settings(len(data)))
+    if len(smaller) > len(data) * MAX_COMPRESSED_RATIO:
+        br.unlink(missing_ok=True)
+        gz.unlink(missing_ok=True)
+        state.record(key, digest)
+        return []
+    br.write_bytes(smaller)
     gz.write_bytes(gzip.compress(data, 9, mtime=0))
     state.record(key, digest)
     report.rebuilt.append(br.name)
+    return [br, gz]
 
 
 def _prune(root: Path, keep: set[Path]) -> None:
@@ -574,6 +585,18 @@ class _Builder:
             self.report.rebuilt.append("snapshot")
         return folder / snapshot.INTERPRETER
 
+    def publish_wheels(self, wheels: list[PythonArchive]) -> None:
+        """The wheels as published (not byte-compiled) under ``runtime/wheels/``: stable URLs other
+        PyScript apps list in their own ``packages`` (see the README)."""
+        folder = self.layout.runtime / "wheels"
+        folder.mkdir(exist_ok=True)
+        for wheel in wheels:
+            dest = folder / wheel.source.name
+            self.produced.add(dest)
+            if not dest.exists() or sha256_file(dest) != sha256_file(wheel.source):
+                shutil.copyfile(wheel.source, dest)
+                self.report.rebuilt.append(f"wheels/{dest.name}")
+
     def write_pyscript_config(self, interpreter: Path) -> None:
         """``pyscript.json``: the interpreter and packages every page boots with."""
         config = {
@@ -591,8 +614,7 @@ class _Builder:
         self.log("compressing")
         for path in sorted(self.produced):
             if path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_COMPRESS_SIZE:
-                _compress(path, self.state, self.report)
-                self.produced |= {path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")}
+                self.produced |= set(_compress(path, self.state, self.report))
 
     def prune(self) -> None:
         """Delete what earlier builds made and this one did not (old versions, old app wheels)."""
@@ -653,6 +675,7 @@ def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
     builder.byte_compile(pyodide_src, wheels, app)
     builder.write_lock(pyodide_src, [*wheels, app])
     interpreter = builder.make_snapshot()
+    builder.publish_wheels([*wheels, app])
     builder.write_pyscript_config(interpreter)
     builder.compress()
     builder.prune()

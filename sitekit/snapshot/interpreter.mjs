@@ -26,6 +26,8 @@ const CACHE_NAME = "kakao-share-snapshot";
 const FAILED = "?restore-failed";
 const DEFAULT_CHANNEL = "default channel";
 const SLOW_CONNECTIONS = ["slow-2g", "2g", "3g"];
+/** Performance mark of the moment Python is up; its detail says how: "snapshot" or "normal". */
+const STARTED = "kakao-share:python-started";
 
 // Both ways of starting need Pyodide's Emscripten module: start loading it now.
 const emscriptenModule = import("../pyodide.asm.mjs");
@@ -44,7 +46,7 @@ export async function loadPyodide(options = {}) {
   if (stored) {
     try {
       const pyodide = await restore(options, stored);
-      performance.mark("kakao-share:snapshot-restored");
+      performance.mark(STARTED, { detail: "snapshot" });
       return pyodide;
     } catch (error) {
       console.warn(
@@ -54,6 +56,7 @@ export async function loadPyodide(options = {}) {
     }
   }
   const pyodide = await startPyodide(options);
+  performance.mark(STARTED, { detail: "normal" });
   saveSnapshotWhenIdle();
   return pyodide;
 }

@@ -60,10 +60,9 @@ _STORE_SNAPSHOT = """async (runtime) => {
   return interpreter.saveSnapshot();
 }"""
 
-#: Whether a page that became ready restored the snapshot (the interpreter marks it when it does).
-_BOOT_PATH = """() => document.documentElement.hasAttribute("data-ready")
-  ? (performance.getEntriesByName("kakao-share:snapshot-restored").length ? "snapshot" : "normal")
-  : null"""
+#: How a page started Python, as our interpreter marks it ("snapshot" or "normal"; null for pages
+#: that did not start Python with it).
+_BOOT_PATH = """() => performance.getEntriesByName("kakao-share:python-started")[0]?.detail ?? null"""
 
 
 def _origin(url: str) -> str:

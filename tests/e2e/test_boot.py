@@ -128,7 +128,7 @@ def test_a_page_in_a_sub_folder_boots_on_the_dev_server(context: BrowserContext,
 #: These tests choose each context's boot path themselves; a `--boot snapshot` run adds nothing to them.
 own_boot_path = pytest.mark.skipif("config.getoption('--boot') == 'snapshot'", reason="chooses its own boot path")
 
-RESTORED = "performance.getEntriesByName('kakao-share:snapshot-restored').length > 0"
+RESTORED = "performance.getEntriesByName('kakao-share:python-started')[0]?.detail === 'snapshot'"
 SAVED = "performance.getEntriesByName('kakao-share:snapshot-saved').length > 0"
 NOT_SAVED = "performance.getEntriesByName('kakao-share:snapshot-not-saved').length > 0"
 READY_AT = "performance.getEntriesByName('kakao-share:ready')[0].startTime"
