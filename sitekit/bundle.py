@@ -566,6 +566,7 @@ class _Builder:
         served = {name: self.layout.pyodide / package["file_name"] for name, package in lock["packages"].items()}
         plan = snapshot.SnapshotPlan(
             pyodide_dir=self.layout.pyodide,
+            packages=[APP_PACKAGE],
             wheels=[(name, served[name]) for name in snapshot.load_order(lock, APP_PACKAGE)],
             imports=SNAPSHOT_IMPORTS,
         )

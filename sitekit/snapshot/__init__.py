@@ -49,7 +49,8 @@ class SnapshotPlan:
     """What a snapshot is made from."""
 
     pyodide_dir: Path  #: the served Pyodide folder (its core files, stdlib and lock)
-    wheels: list[tuple[str, Path]]  #: (package name in the lock, served wheel), in install order
+    packages: list[str]  #: what pages ask for (PyScript's ``packages``)
+    wheels: list[tuple[str, Path]]  #: (package name in the lock, served wheel): those and their dependencies
     imports: list[str]  #: modules imported before the snapshot is taken
 
     def digest(self) -> str:
@@ -58,7 +59,7 @@ class SnapshotPlan:
         files += [self.pyodide_dir / "python_stdlib.zip", self.pyodide_dir / "pyodide-lock.json"]
         files += [path for _, path in self.wheels]
         files += [SHARED_SCRIPT, INTERPRETER_TEMPLATE, MAKER]
-        digest = hashlib.sha256(json.dumps([[name for name, _ in self.wheels], self.imports]).encode())
+        digest = hashlib.sha256(json.dumps([self.packages, [name for name, _ in self.wheels], self.imports]).encode())
         for path in files:
             digest.update(path.name.encode())
             digest.update(_sha256(path).encode())
@@ -105,6 +106,7 @@ def make_snapshot(plan: SnapshotPlan, folder: Path, digest: str) -> dict[str, An
         "heap": HEAP,
         "bytes": facts["bytes"],
         "table_size": facts["table_size"],
+        "packages": plan.packages,
         "wheels": [
             {"package": name, "file": path.relative_to(plan.pyodide_dir).as_posix()} for name, path in plan.wheels
         ],

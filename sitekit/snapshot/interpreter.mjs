@@ -14,7 +14,7 @@ import { installWheels, nativeLibraries, preloadLibraries } from "./outside-heap
 
 export { version };
 
-/** What the build made: heap file, byte size, table size, wheels, lock. */
+/** What the build made: heap file, byte size, table size, packages asked for, wheels, lock. */
 const SNAPSHOT = null; // filled in by the build
 
 const PYODIDE_URL = new URL("../", import.meta.url).href;
@@ -32,8 +32,35 @@ const STARTED = "kakao-share:python-started";
 // Both ways of starting need Pyodide's Emscripten module: start loading it now.
 const emscriptenModule = import("../pyodide.asm.mjs");
 
+/** What PyScript passes that can be applied to an interpreter already started by prepare(). */
+const APPLICABLE_LATER = new Set(["indexURL", "packages", "stdout", "stderr"]);
+
+let prepared = null;
+
+/**
+ * Start Python now, before PyScript asks for it (assets/boot.js calls this as soon as it knows this
+ * module's URL, so that Pyodide loads while PyScript itself does). loadPyodide() then returns the
+ * same interpreter.
+ */
+export function prepare() {
+  if (!prepared) {
+    prepared = start({ packages: SNAPSHOT.packages });
+    prepared.catch(() => {}); // reported to whoever awaits it: PyScript, through loadPyodide()
+  }
+  return prepared;
+}
+
 /** PyScript calls this as it would call Pyodide's own loadPyodide. */
 export async function loadPyodide(options = {}) {
+  if (!prepared || Object.keys(options).some((key) => !APPLICABLE_LATER.has(key))) return start(options);
+  const pyodide = await prepared;
+  if (options.stdout) pyodide.setStdout({ batched: options.stdout });
+  if (options.stderr) pyodide.setStderr({ batched: options.stderr });
+  await loadMore(pyodide, options.packages);
+  return pyodide;
+}
+
+async function start(options) {
   options = {
     ...options,
     // PyScript passes the folder of this file; Pyodide's files are one level up.
@@ -59,6 +86,17 @@ export async function loadPyodide(options = {}) {
   performance.mark(STARTED, { detail: "normal" });
   saveSnapshotWhenIdle();
   return pyodide;
+}
+
+/** A performance mark of a step of restoring, for profiles and benchmarks. */
+function step(name) {
+  performance.mark(`kakao-share:restore:${name}`);
+}
+
+/** Load what `packages` names beyond what is loaded already (a page's own additions). */
+async function loadMore(pyodide, packages = []) {
+  const more = packages.filter((spec) => !(packageName(spec) in pyodide.loadedPackages));
+  if (more.length) await pyodide.loadPackage(more);
 }
 
 /**
@@ -168,24 +206,29 @@ async function restore(options, stored) {
   let failed;
   const failure = new Promise((_, reject) => (failed = reject));
   for (const step of [heapRead, wheels, libraries]) step.catch(failed);
-  const createModule = (await emscriptenModule).default;
-  const createPyodideModule = (settings) => {
+  // Pyodide fetches its wasm as soon as it is called; the Emscripten module is awaited only once needed.
+  const createPyodideModule = async (settings) => {
     settings.preRun.push((Module) => {
       Module.addRunDependency("kakao-share:snapshot");
+      step("wasm ready");
       (async () => {
         // This Pyodide build sizes its memory itself: grow it to the snapshot's before restoring.
         if (!Module.growMemory(SNAPSHOT.bytes)) throw new Error("could not grow memory for the snapshot");
         installWheels(Module, (await wheels).map((bytes) => ({ bytes })));
+        step("files in place");
         await preloadLibraries(Module, await libraries, SNAPSHOT.table_size);
+        step("native libraries loaded");
         await heapRead;
+        step("snapshot read");
       })().then(() => Module.removeRunDependency("kakao-share:snapshot"), failed);
     });
-    return createModule(settings);
+    return (await emscriptenModule).default(settings);
   };
   const pyodide = await Promise.race([
     startPyodide({ ...options, packages: [], _loadSnapshot: heap, createPyodideModule }),
     failure,
   ]);
+  step("Pyodide restored");
   // What a normal start records, and what was frozen at build time.
   for (const { package: name } of SNAPSHOT.wheels) pyodide.loadedPackages[name] = DEFAULT_CHANNEL;
   const lang = (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8";
@@ -195,9 +238,7 @@ async function restore(options, stored) {
   } finally {
     namespace.destroy();
   }
-  const inSnapshot = new Set(SNAPSHOT.wheels.map((w) => w.package));
-  const more = (options.packages || []).filter((spec) => !inSnapshot.has(packageName(spec)));
-  if (more.length) await pyodide.loadPackage(more);
+  await loadMore(pyodide, options.packages);
   return pyodide;
 }
 
