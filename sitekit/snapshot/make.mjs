@@ -86,7 +86,6 @@ pyodide.runPython(
 );
 namespace.destroy();
 pyodide.runPython("import gc; gc.collect()", { globals: pyodide.toPy({}) });
-if (process.env.DEBUG_SNAPSHOT) console.error(pyodide.runPython("import sys; (len(sys.modules), sorted(sys.modules)[:5], sys.executable, sys.argv, sys.path)").toString());
 // Pyodide refuses to snapshot while its list of loaded packages holds anything; the page fills it in.
 for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
 const snapshot = pyodide.makeMemorySnapshot();

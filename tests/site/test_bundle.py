@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 
+import kakao_share
 import pytest
 
 from sitekit import bundle
@@ -112,3 +114,21 @@ def test_build_outputs_are_not_writable_by_others_whatever_the_umask():
     modes = {p: p.stat().st_mode & 0o7777 for p in [runtime, *runtime.rglob("*")]}
     assert {oct(m) for p, m in modes.items() if p.is_dir()} == {"0o755"}
     assert {oct(m) for p, m in modes.items() if p.is_file()} == {"0o644"}
+
+
+WHEELS = ROOT / "web" / "runtime" / "wheels"
+
+
+def published_wheels() -> set[str]:
+    return {p.name for p in WHEELS.glob("*.whl")}
+
+
+def test_the_project_and_every_pinned_dependency_are_published():
+    pinned = {w["file"] for w in MANIFEST["wheels"]} | {s["wheel"] for s in MANIFEST["sdists"]}
+    assert published_wheels() == pinned | {f"kakao_share-{kakao_share.__version__}-py3-none-any.whl"}
+
+
+def test_the_readme_lists_the_published_wheels():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"runtime/wheels/([\w.+-]+\.whl)", readme))
+    assert listed == published_wheels()
