@@ -138,6 +138,7 @@ async function remember(response, url) {
 /** Why a first visit should not download the snapshot, or null. */
 function reasonNotToSave() {
   const connection = navigator.connection || {};
+  if (typeof document === "undefined") return "not a page (a worker): the page saves it";
   if (!("caches" in globalThis)) return "no Cache Storage (not a secure context)";
   if (connection.saveData) return "the visitor asked to save data";
   if (SLOW_CONNECTIONS.includes(connection.effectiveType)) return `a slow connection (${connection.effectiveType})`;
