@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _paths, snapshot
+from ._files import sha256_file
 
 Log = Callable[[str], None]
 
@@ -104,14 +105,6 @@ class Layout:
     @classmethod
     def for_manifest(cls, manifest: dict[str, Any], runtime: Path) -> Layout:
         return cls(runtime, runtime / f"pyodide-{manifest['pyodide']['version']}", runtime / "pyscript")
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_manifest(path: Path = _paths.MANIFEST) -> dict[str, Any]:

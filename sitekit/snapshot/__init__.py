@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SnapshotError", "SnapshotPlan", "make_snapshot"]
+from .._files import sha256_file
+
+__all__ = ["HEAP", "INTERPRETER", "SnapshotError", "SnapshotPlan", "load_order", "make_snapshot", "outputs"]
 
 HERE = Path(__file__).resolve().parent
 #: Copied into the runtime as they are.
@@ -62,16 +64,8 @@ class SnapshotPlan:
         digest = hashlib.sha256(json.dumps([self.packages, [name for name, _ in self.wheels], self.imports]).encode())
         for path in files:
             digest.update(path.name.encode())
-            digest.update(_sha256(path).encode())
+            digest.update(sha256_file(path).encode())
         return digest.hexdigest()
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def outputs(folder: Path) -> list[Path]:
