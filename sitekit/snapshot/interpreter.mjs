@@ -100,20 +100,25 @@ async function loadMore(pyodide, packages = []) {
 }
 
 /**
- * Download the snapshot into the Cache Storage (what a first visit does once idle); resolves to
- * whether it is stored. Exported so that a test can prepare a return visit.
+ * Download the snapshot into the Cache Storage (what a first visit does once idle), unless it is there;
+ * resolves to true once it is stored. Exported so that a test can prepare a return visit.
  */
 export async function saveSnapshot() {
+  // One download per browser, however many tabs of the site are open.
+  await (navigator.locks ? navigator.locks.request(CACHE_NAME, downloadSnapshot) : downloadSnapshot());
+  performance.mark("kakao-share:snapshot-saved");
+  return true;
+}
+
+async function downloadSnapshot() {
   const cache = await caches.open(CACHE_NAME);
-  if (await cache.match(HEAP_URL)) return true;
+  if (await cache.match(HEAP_URL)) return;
   const response = await fetch(HEAP_URL, { priority: "low" });
   if (!response.ok) throw new Error(`could not download ${HEAP_URL} (HTTP ${response.status})`);
   await cache.put(HEAP_URL, response);
   for (const request of await cache.keys()) {
     if (request.url.startsWith(RUNTIME_URL) && !request.url.startsWith(HEAP_URL)) await cache.delete(request);
   }
-  performance.mark("kakao-share:snapshot-saved");
-  return true;
 }
 
 async function storedSnapshot() {
