@@ -220,9 +220,9 @@ def javascript_code(
     version = sdk_version or "VERSION"
     sri = integrity or "sha384-… (from Kakao's SDK download page)"
     lines = [
-        "// Kakao's SDK, once per page, before this script:",
-        f'// <script src="{SDK_URL.format(version=version)}"',
-        f'//   integrity="{sri}" crossorigin="anonymous"></script>',
+        "// Needs Kakao's SDK on the page, loaded once before this code from",
+        f"//   {SDK_URL.format(version=version)}",
+        f'// with integrity="{sri}" and crossorigin="anonymous".',
     ]
     needed = min_sdk_version(model, opts)
     if needed is not None:

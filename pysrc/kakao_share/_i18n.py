@@ -96,13 +96,26 @@ _KO: dict[str, tuple[str, str]] = {
     "key_missing": ("키가 비어 있습니다", "키를 입력하거나 이 행을 지우세요"),
 }
 
+#: English wording for a form, where the library's own text speaks to programmers (``add `item```).
+_EN: dict[str, tuple[str, str]] = {
+    "missing": ("required", "fill it in"),
+    "string_too_short": ("must not be empty", "type something, or clear the optional field"),
+    "int_type": ("must be a whole number", "type digits only, such as 640"),
+    "string_type": ("must be text", ""),
+}
+
 #: Codes whose Korean wording needs numbers the English rule carries.
 _NEEDS = {"too_long": 1, "too_short": 1, "payload_too_large": 2, "text_truncated": 2, "image_small": 1}
 
 
 def finding_text(finding: Finding, lang: str) -> tuple[str, str]:
-    """``(rule, fix)`` of ``finding`` in ``lang``; English (the finding's own text) when no wording is known."""
-    if language(lang) != "ko" or finding.code not in _KO:
+    """``(rule, fix)`` of ``finding`` for a person filling in a form, in ``lang`` (``"ko"`` or ``"en"``).
+
+    Falls back to the finding's own (English) text where no wording is known for its ``code``.
+    """
+    if language(lang) != "ko":
+        return _EN.get(finding.code, (finding.rule, finding.fix))
+    if finding.code not in _KO:
         return finding.rule, finding.fix
     rule, fix = _KO[finding.code]
     numbers = _numbers(finding.rule)

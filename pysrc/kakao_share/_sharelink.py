@@ -72,7 +72,7 @@ class ShareLink(NamedTuple):
         fragment = link.partition("#")[2] if "#" in link else link
         if not fragment.startswith(SHARE_FRAGMENT[1:]):
             raise _malformed("this is not a share link (its address has no #share= part)")
-        encoded = fragment[len(SHARE_FRAGMENT) - 1 :]
+        encoded = fragment[len(SHARE_FRAGMENT) - 1 :].rstrip("=")  # padding is tolerated, never written
         if not _BASE64URL.fullmatch(encoded) or len(encoded) % 4 == 1:
             raise _malformed("the share link is damaged: its data is not base64url text")
         try:

@@ -37,7 +37,7 @@ from kakao_share import (
 )
 from pyodide.ffi import create_proxy
 
-from .dom import Listeners, by_id, document, h, slug, text
+from .dom import Listeners, by_id, closest, document, find, h, slug, text
 from .i18n import t
 from .logic import Evaluation, evaluate, restore
 from .presets import PRESETS, preset
@@ -169,7 +169,7 @@ class Playground:
     # --- language ----------------------------------------------------------------------------------
 
     def _on_lang(self, event: Any) -> None:
-        button = event.target.closest("[data-lang]")
+        button = closest(event.target, "[data-lang]")
         if button is not None:
             self._set_lang(str(button.dataset.lang), announce=True)
 
@@ -225,7 +225,7 @@ class Playground:
         self.say(t("type_changed", self.lang, kind=form.label.get(self.lang)))
 
     def _on_preset(self, event: Any) -> None:
-        button = event.target.closest("button[data-preset]")
+        button = closest(event.target, "button[data-preset]")
         if button is None:
             return
         self.undo = self._snapshot()
@@ -260,7 +260,7 @@ class Playground:
         self.update()
 
     def _on_form_click(self, event: Any) -> None:
-        button = event.target.closest("button[data-action]")
+        button = closest(event.target, "button[data-action]")
         if button is None:
             return
         event.preventDefault()
@@ -280,11 +280,11 @@ class Playground:
 
     def _focus_after_row_change(self, path: str, row: str) -> None:
         if row:
-            first = document.querySelector(f'[name^="{row}"]')
+            first = find(f'[name^="{row}"]')
             if first is not None:
                 first.focus()
                 return
-        add = document.querySelector(f'button[data-action="add"][data-path="{path}"]')
+        add = find(f'button[data-action="add"][data-path="{path}"]')
         if add is not None and not add.disabled:
             add.focus()
         else:
@@ -449,9 +449,9 @@ class Playground:
             control.value = value if isinstance(value, str) else ""
             if field.required:
                 control.setAttribute("aria-required", "true")
-            label = h("label", {"for": control_id}, field.label.get(lang))
+            label = h("div", {"class": "label-row"}, h("label", {"for": control_id}, field.label.get(lang)))
             if field.required:
-                label.append(h("span", {"class": "req", "title": t("required", lang)}, " *"))
+                label.append(h("span", {"class": "req", "aria-hidden": "true", "title": t("required", lang)}, "*"))
             box = h(
                 "div",
                 {"class": "field" + (" wide" if field.input == "textarea" else ""), "data-path": path},
@@ -459,8 +459,7 @@ class Playground:
                 control,
             )
             if field.limit is not None:
-                counter = h("span", {"class": "counter", "id": f"c-{key}"})
-                box.append(counter)
+                label.append(h("span", {"class": "counter", "id": f"c-{key}"}))
                 described.append(f"c-{key}")
         if field.hint is not None:
             box.append(h("p", {"class": "hint", "id": f"h-{key}"}, field.hint.get(lang)))
@@ -479,7 +478,7 @@ class Playground:
             if not isinstance(node, FormField) or node.limit is None:
                 return
             limit = node.limit
-        counter = box.querySelector(".counter") if box is not None else by_id("c-" + slug(path))
+        counter = find(".counter", box) if box is not None else by_id("c-" + slug(path))
         if counter is None:
             return
         value = self.values.get(path)
@@ -531,7 +530,7 @@ class Playground:
 
     def _finding_text(self, finding: Finding, *, where: str | None) -> str:
         rule, fix = finding_text(finding, self.lang)
-        line = rule[:1].upper() + rule[1:]
+        line = rule
         if fix:
             line += f" — {fix}"
         return f"{where}: {line}" if where else line
@@ -582,7 +581,7 @@ class Playground:
             note.textContent = ""
             note.hidden = True
             return
-        has_preview = by_id("preview").querySelector(".ks-card") is not None
+        has_preview = find(".ks-card", by_id("preview")) is not None
         by_id("preview").classList.toggle("stale", has_preview)
         note.textContent = t("preview_stale" if has_preview else "preview_none", self.lang)
         note.hidden = False
@@ -779,7 +778,7 @@ class Playground:
             tab.focus()
 
     def _on_tab_click(self, event: Any) -> None:
-        tab = event.target.closest("[role=tab]")
+        tab = closest(event.target, "[role=tab]")
         if tab is not None:
             self._select_tab(tab, focus=False)
 

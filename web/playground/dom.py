@@ -9,7 +9,17 @@ from typing import Any
 import js
 from pyodide.ffi import create_proxy
 
+try:  # Pyodide >= 0.27 hands JavaScript's null over as jsnull, not None
+    from pyodide.ffi import jsnull
+except ImportError:  # pragma: no cover
+    jsnull = None
+
 document = js.document
+
+
+def present(value: Any) -> Any:
+    """``value``, or None for JavaScript's null (what DOM look-ups return when nothing matches)."""
+    return None if value is None or value is jsnull else value
 
 
 def h(tag: str, attrs: dict[str, Any] | None = None, *children: Any) -> Any:
@@ -26,7 +36,17 @@ def h(tag: str, attrs: dict[str, Any] | None = None, *children: Any) -> Any:
 
 
 def by_id(element_id: str) -> Any:
-    return document.getElementById(element_id)
+    return present(document.getElementById(element_id))
+
+
+def find(selector: str, root: Any = None) -> Any:
+    """The first element matching ``selector`` in ``root`` (the document by default), or None."""
+    return present((root or document).querySelector(selector))
+
+
+def closest(element: Any, selector: str) -> Any:
+    """``element`` or its nearest ancestor matching ``selector``, or None."""
+    return present(element.closest(selector)) if present(element) is not None else None
 
 
 def text(element_id: str, value: str) -> None:
