@@ -342,6 +342,7 @@ def run_generated_javascript(pg: Playground, code: str) -> Any:
 
 def screenshots(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")  # the preview column is sticky: show it at the top
     page.screenshot(path=ARTIFACTS / f"{name}-1280.png", full_page=True)
     page.set_viewport_size({"width": 360, "height": 800})
     try:

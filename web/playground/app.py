@@ -43,6 +43,9 @@ from .logic import Evaluation, evaluate, restore
 from .presets import PRESETS, preset
 
 STORE = "kakao-share:"
+#: Inputs that take a whole row; the rest (numbers, choices, links' URLs, short texts) pair up.
+WIDE_INPUTS = {"textarea", "image"}
+WIDE_FIELDS = {"title", "header_title", "address", "request_url", "id"}
 HASH_DELAY_MS = 400
 _PATH_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
@@ -452,12 +455,8 @@ class Playground:
             label = h("div", {"class": "label-row"}, h("label", {"for": control_id}, field.label.get(lang)))
             if field.required:
                 label.append(h("span", {"class": "req", "aria-hidden": "true", "title": t("required", lang)}, "*"))
-            box = h(
-                "div",
-                {"class": "field" + (" wide" if field.input == "textarea" else ""), "data-path": path},
-                label,
-                control,
-            )
+            wide = field.input in WIDE_INPUTS or field.name in WIDE_FIELDS
+            box = h("div", {"class": "field wide" if wide else "field", "data-path": path}, label, control)
             if field.limit is not None:
                 label.append(h("span", {"class": "counter", "id": f"c-{key}"}))
                 described.append(f"c-{key}")
