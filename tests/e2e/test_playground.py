@@ -585,7 +585,7 @@ def test_every_control_is_labelled_and_reachable_by_keyboard(pg: Playground):
     pg.page.locator("#app-key").focus()
     for _ in range(200):
         pg.page.keyboard.press("Tab")
-        if pg.page.evaluate("document.activeElement.id") == "share":
+        if pg.page.evaluate("document.activeElement.id") == "share-kakao":
             break
     else:
         pytest.fail("Tab never reached the share button")
@@ -658,7 +658,7 @@ def test_boot_shows_a_skeleton_and_progress_and_nothing_moves_when_ready(guarded
     page = context.new_page()
     page.goto(f"{site_url}/index.html", wait_until="domcontentloaded")
     page.wait_for_function("() => document.fonts.status === 'loaded'")
-    watched = ["h1", "#sdk-h", "#types", "#presets", "#message-form", "#preview-h", "#share", "#status"]
+    watched = ["h1", "#sdk-h", "#types", "#presets", "#message-form", "#preview-h", "#share-kakao", "#status"]
 
     def boxes() -> dict[str, Any]:
         found = {sel: page.locator(sel).bounding_box() for sel in watched}

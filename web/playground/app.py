@@ -157,7 +157,7 @@ class Playground:
         on(by_id("undo"), "click", self._on_undo)
         on(by_id("sdk-form"), "submit", self._on_sdk_submit)
         on(by_id("sdk-form"), "input", self._on_sdk_input)
-        on(by_id("share"), "click", self._on_share)
+        on(by_id("share-kakao"), "click", self._on_share)
         on(by_id("code-tabs"), "click", self._on_tab_click)
         on(by_id("code-tabs"), "keydown", self._on_tab_key)
         on(by_id("js-style"), "change", self._on_js_style)
@@ -647,7 +647,7 @@ class Playground:
 
     def _refresh_share(self) -> None:
         blocker = self._blocker()
-        by_id("share").disabled = blocker is not None
+        by_id("share-kakao").disabled = blocker is not None
         text("share-why", blocker or t("shareable", self.lang))
         self._bind_sdk_button(blocker is None)
 
