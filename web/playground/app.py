@@ -853,10 +853,18 @@ class Playground:
     def _render_image_targets(self) -> None:
         select = by_id("img-target")
         previous = select.value
-        options = [h("option", {"value": path}, label) for path, label in self._image_fields()]
-        select.replaceChildren(*options)
-        if previous and any(path == previous for path, _ in self._image_fields()):
+        targets = self._image_fields()
+        select.replaceChildren(*[h("option", {"value": path}, label) for path, label in targets])
+        if previous and any(path == previous for path, _ in targets):
             select.value = previous
+        for name in ("img-target", "img-file", "img-upload", "img-url", "img-scrap"):
+            by_id(name).disabled = not targets
+        result = by_id("img-result")
+        if not targets:
+            result.textContent = t("img_no_target", self.lang)
+            result.classList.remove("failed")
+        elif result.textContent == t("img_no_target", self.lang):
+            result.textContent = ""
 
     def _image_ready(self) -> str | None:
         if self.sdk_state != "ready":
