@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 from kakao_share import (
     MESSAGE_KINDS,
-    CustomTemplate,
     FormField,
     FormGroup,
     FormPairs,
-    ScrapTemplate,
     ShareOptions,
     TemplateError,
     form_for_settings,
@@ -19,14 +17,6 @@ from kakao_share import (
     share_settings,
 )
 from kakao_share._options import PickerSettings
-from kakao_share._templates import (
-    CalendarTemplate,
-    CommerceTemplate,
-    FeedTemplate,
-    ListTemplate,
-    LocationTemplate,
-    TextTemplate,
-)
 from pydantic import BaseModel
 
 LINK = {"web_url": "https://example.com/p", "mobile_web_url": "https://m.example.com/p"}
@@ -85,16 +75,7 @@ OPTIONS = ShareOptions(
     server_callback_args={"order": "A-1", "user": "u"},
     picker_settings=PickerSettings(type="chat", limit=5),
 )
-MODELS = {
-    "feed": FeedTemplate,
-    "list": ListTemplate,
-    "location": LocationTemplate,
-    "commerce": CommerceTemplate,
-    "text": TextTemplate,
-    "calendar": CalendarTemplate,
-    "scrap": ScrapTemplate,
-    "custom": CustomTemplate,
-}
+MODELS = {kind: type(parse_template(data)) for kind, data in FULL.items()}
 #: Options the form leaves out on purpose: the SDK defaults are what a playground user wants.
 NOT_IN_FORM = {"through_talk", "extras"}
 

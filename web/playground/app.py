@@ -316,18 +316,22 @@ class Playground:
             h("p", {"class": "msg warning", "id": f"w-{key}", "hidden": True}),
         ]
 
-    def _group(self, group: FormGroup, path: str, legend: str, *, root: str | None = None) -> Any:
-        lang = self.lang
-        key = root or slug(path)
-        box = h("fieldset", {"class": "group" + (" root" if root else ""), "id": f"g-{key}", "tabindex": "-1"})
+    def _fieldset(self, kind: str, key: str, legend: str, hint: Text | None, messages: str | None) -> Any:
+        """A fieldset with its legend, hint and (for ``messages``, a form path) its problem lines."""
+        box = h("fieldset", {"class": f"group {kind}".strip(), "id": f"g-{key}", "tabindex": "-1"})
         box.append(h("legend", None, legend))
-        if group.hint is not None:
-            box.append(h("p", {"class": "hint"}, group.hint.get(lang)))
-        if group.since is not None:
-            box.append(h("p", {"class": "since"}, t("since", lang, version=_dotted(group.since))))
-        if root != "options":
-            for element in self._messages(path):
+        if hint is not None:
+            box.append(h("p", {"class": "hint"}, hint.get(self.lang)))
+        if messages is not None:
+            for element in self._messages(messages):
                 box.append(element)
+        return box
+
+    def _group(self, group: FormGroup, path: str, legend: str, *, root: str | None = None) -> Any:
+        key = root or slug(path)
+        box = self._fieldset("root" if root else "", key, legend, group.hint, None if root == "options" else path)
+        if group.since is not None:
+            box.append(h("p", {"class": "since"}, t("since", self.lang, version=_dotted(group.since))))
         for child in group.children:
             box.append(self._node(child, f"{path}.{child.name}" if path else child.name))
         return box
@@ -350,23 +354,15 @@ class Playground:
         lang = self.lang
         assert group.repeat is not None
         fewest, most = group.repeat
-        box = h("fieldset", {"class": "group repeat", "id": f"g-{slug(path)}", "tabindex": "-1"})
-        box.append(h("legend", None, group.label.get(lang)))
-        if group.hint is not None:
-            box.append(h("p", {"class": "hint"}, group.hint.get(lang)))
-        for element in self._messages(path):
-            box.append(element)
+        box = self._fieldset("repeat", slug(path), group.label.get(lang), group.hint, path)
         count = self.form.rows(self.values, path)
         what = self._row_name(group)
         for i in range(count):
             row_path = f"{path}[{i}]"
             label = (group.row_label or group.label).get(lang).replace("{n}", str(i + 1))
-            row = h("fieldset", {"class": "group row", "id": f"g-{slug(row_path)}", "tabindex": "-1"})
-            row.append(h("legend", None, label))
+            row = self._fieldset("row", slug(row_path), label, None, row_path)
             if count > fewest:
                 row.append(self._remove_button(path, i, label))
-            for element in self._messages(row_path):
-                row.append(element)
             for child in group.children:
                 row.append(self._node(child, f"{row_path}.{child.name}"))
             box.append(row)
@@ -395,12 +391,7 @@ class Playground:
 
     def _pairs(self, pairs: FormPairs, path: str) -> Any:
         lang = self.lang
-        box = h("fieldset", {"class": "group pairs", "id": f"g-{slug(path)}", "tabindex": "-1"})
-        box.append(h("legend", None, pairs.label.get(lang)))
-        if pairs.hint is not None:
-            box.append(h("p", {"class": "hint"}, pairs.hint.get(lang)))
-        for element in self._messages(path):
-            box.append(element)
+        box = self._fieldset("pairs", slug(path), pairs.label.get(lang), pairs.hint, path)
         for i in range(self.form.rows(self.values, path)):
             row = h("div", {"class": "pair"})
             for part, label in (("key", t("key_n", lang, n=i + 1)), ("value", t("value_n", lang, n=i + 1))):
