@@ -1,12 +1,13 @@
 """The ``kakao-share`` console command (server side): run the webhook receiver, export what it stored.
 
-    kakao-share webhook --db sqlite:///events.db --port 8080     admin key from KAKAO_ADMIN_KEY
-    kakao-share events --db sqlite:///events.db --format csv      stored events to stdout (or -o FILE)
+kakao-share webhook --db sqlite:///events.db --port 8080     admin key from KAKAO_ADMIN_KEY
+kakao-share events --db sqlite:///events.db --format csv      stored events to stdout (or -o FILE)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import sys
@@ -76,7 +77,9 @@ def _webhook(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     else:
-        print(f"reading: {base}/kakao/events and {base}/kakao/stats with the token in {READ_TOKEN_ENV}", file=sys.stderr)
+        print(
+            f"reading: {base}/kakao/events and {base}/kakao/stats with the token in {READ_TOKEN_ENV}", file=sys.stderr
+        )
     sys.stderr.flush()
     serve_forever(app, sock)
     return 0
@@ -85,15 +88,14 @@ def _webhook(args: argparse.Namespace) -> int:
 def _events(args: argparse.Namespace) -> int:
     from .webhook import EventStore, csv_lines, jsonl_lines
 
-    with EventStore(args.db) as store:
+    with EventStore(args.db) as store, contextlib.ExitStack() as stack:
+        out = (
+            stack.enter_context(open(args.output, "w", encoding="utf-8", newline="", opener=_private))
+            if args.output
+            else sys.stdout
+        )
         found = store.events(since=args.since, until=args.until)
-        lines = csv_lines(found) if args.format == "csv" else jsonl_lines(found)
-        out = open(args.output, "w", encoding="utf-8", newline="", opener=_private) if args.output else sys.stdout
-        try:
-            out.writelines(lines)
-        finally:
-            if out is not sys.stdout:
-                out.close()
+        out.writelines(csv_lines(found) if args.format == "csv" else jsonl_lines(found))
     return 0
 
 
@@ -103,7 +105,9 @@ def _private(path: str, flags: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kakao-share", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="kakao-share", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     w = sub.add_parser("webhook", help="receive Kakao's share webhook at /kakao/webhook")
     w.add_argument("--db", default=DEFAULT_DB, help=f"database URL: sqlite:///path or postgresql://… ({DEFAULT_DB})")

@@ -19,6 +19,7 @@ from ._app import DEFAULT_BODY_LIMIT, WEBHOOK_PATH, create_app
 from ._errors import BadWebhookRequest, StoreError, StoreUnavailable
 from ._event import KAKAO_PARAMS, ChatType, ShareEvent, parse_params
 from ._reading import csv_lines, jsonl_lines, stats_document
+from ._serving import RunningServer, ServeError, bind, serve_forever
 from ._store import EventStore, Stats, StoredEvent
 
 __all__ = [
@@ -28,14 +29,18 @@ __all__ = [
     "BadWebhookRequest",
     "ChatType",
     "EventStore",
+    "RunningServer",
+    "ServeError",
     "ShareEvent",
     "Stats",
     "StoreError",
     "StoreUnavailable",
     "StoredEvent",
+    "bind",
     "create_app",
     "csv_lines",
     "jsonl_lines",
     "parse_params",
+    "serve_forever",
     "stats_document",
 ]

@@ -172,7 +172,12 @@ def create_app(
         since = _parse_time(request, "since") or (until or datetime.now(UTC)) - _DEFAULT_SPAN[bucket]
         top = _parse_int(request, "top", 8, 1, 50)
         result = await run_in_threadpool(
-            store.stats, bucket=bucket, by=by, since=since, until=until, utc_offset_minutes=offset  # type: ignore[arg-type]
+            store.stats,
+            bucket=bucket,
+            by=by,
+            since=since,
+            until=until,
+            utc_offset_minutes=offset,
         )
         document = stats_document(result, utc_offset_minutes=offset, top=top)
         document["since"] = since.isoformat()

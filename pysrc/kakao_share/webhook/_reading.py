@@ -85,7 +85,8 @@ def stats_document(stats: Stats, *, utc_offset_minutes: int = 0, top: int = 8) -
         "utc_offset_minutes": utc_offset_minutes,
         "keys": kept,
         "other": other,
-        "totals": [stats.totals[k] for k in kept] + ([sum(stats.totals[k] for k in ranked[len(kept) :])] if other else []),
+        "totals": [stats.totals[k] for k in kept]
+        + ([sum(stats.totals[k] for k in ranked[len(kept) :])] if other else []),
         "total": sum(stats.totals.values()),
         "series": [{"start": start, "counts": counts} for start, counts in buckets.items()],
     }

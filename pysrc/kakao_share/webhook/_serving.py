@@ -10,7 +10,7 @@ import threading
 import uvicorn
 from starlette.types import ASGIApp
 
-__all__ = ["BACKLOG", "ServeError", "RunningServer", "bind", "serve_forever", "serve_in_thread"]
+__all__ = ["BACKLOG", "RunningServer", "ServeError", "bind", "serve_forever"]
 
 #: Connections the kernel queues while the app is busy (Python's socketserver default is 5).
 BACKLOG = 2048
@@ -22,7 +22,9 @@ class ServeError(RuntimeError):
 
 def bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets that say so (otherwise small
+    # answers over keep-alive wait ~40 ms for Nagle and delayed ACKs).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -70,7 +72,3 @@ class RunningServer:
         self._server.should_exit = True
         self._thread.join(10)
         self._sock.close()
-
-
-def serve_in_thread(app: ASGIApp, sock: socket.socket, *, log_level: str = "warning") -> RunningServer:
-    return RunningServer(app, sock, log_level=log_level)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -98,6 +98,11 @@ def _ms(moment: datetime) -> int:
 
 def _from_ms(ms: int) -> datetime:
     return datetime.fromtimestamp(ms / 1000, tz=UTC)
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The database's own message, without SQLAlchemy's statement and parameters (they hold event data)."""
+    return str(getattr(exc, "orig", None) or exc.__class__.__name__)
 
 
 def _engine_url(url: str) -> URL:
@@ -230,8 +235,8 @@ class EventStore:
             # Some id is stored already (a retry, or another receiver won the race): one row at a time.
             outcomes = {row["resource_id"]: self._insert_one(row) for row in rows}
         except SQLAlchemyError as exc:
-            log.error("event store write failed: %s", exc)
-            outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {exc.orig or exc}"))
+            log.error("event store write failed: %s", _reason(exc))
+            outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {_reason(exc)}"))
         for p in pending:
             outcome = outcomes[p.event.resource_id]
             if isinstance(outcome, BaseException):
@@ -246,8 +251,8 @@ class EventStore:
         except IntegrityError:
             return False
         except SQLAlchemyError as exc:
-            log.error("event store write failed: %s", exc)
-            return StoreUnavailable(f"the event store refused the write: {exc.orig or exc}")
+            log.error("event store write failed: %s", _reason(exc))
+            return StoreUnavailable(f"the event store refused the write: {_reason(exc)}")
         return True
 
     @staticmethod
@@ -300,7 +305,7 @@ class EventStore:
     def stats(
         self,
         *,
-        bucket: Literal["hour", "day"] = "day",
+        bucket: str = "day",
         by: str = "chat_type",
         since: datetime | None = None,
         until: datetime | None = None,
@@ -311,6 +316,8 @@ class EventStore:
         Buckets start at midnight (or the hour) of the zone ``utc_offset_minutes`` east of UTC.
         """
         t = events_table
+        if bucket not in BUCKETS:
+            raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
         size = BUCKETS[bucket]
         offset = utc_offset_minutes * 60_000
         start: ColumnElement[int] = ((t.c.received_at + offset) // size) * size - offset
@@ -350,4 +357,3 @@ class EventStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
