@@ -13,6 +13,7 @@ thousands of events a second with every acknowledged event on disk.
 from __future__ import annotations
 
 import asyncio
+import json
 import concurrent.futures
 import logging
 import os
@@ -100,6 +101,10 @@ def _from_ms(ms: int) -> datetime:
     return datetime.fromtimestamp(ms / 1000, tz=UTC)
 
 
+def _to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _reason(exc: SQLAlchemyError) -> str:
     """The database's own message, without SQLAlchemy's statement and parameters (they hold event data)."""
     return str(getattr(exc, "orig", None) or exc.__class__.__name__)
@@ -149,11 +154,12 @@ class EventStore:
     def __init__(self, url: str, *, max_batch: int = 500, max_pending: int = 20_000) -> None:
         engine_url = _engine_url(url)
         self.url = engine_url.render_as_string(hide_password=True)
-        kwargs: dict[str, Any] = {"pool_pre_ping": True}
+        kwargs: dict[str, Any] = {"json_serializer": _to_json}
         if engine_url.get_backend_name() == "sqlite":
             assert engine_url.database is not None
             _prepare_sqlite_file(Path(engine_url.database))
-            kwargs = {}
+        else:
+            kwargs["pool_pre_ping"] = True  # a restarted server leaves dead connections in the pool
         try:
             self._engine: Engine = create_engine(engine_url, **kwargs)
         except (NoSuchModuleError, ImportError) as exc:
