@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
@@ -108,7 +108,7 @@ def process(cmd: list[str], env: dict[str, str], ready: str, cwd: Path | None = 
                 proc.wait()
 
 
-def new_receiver(db_url: str) -> Iterator[str]:
+def new_receiver(db_url: str) -> AbstractContextManager[str]:
     env = {**os.environ, "KAKAO_ADMIN_KEY": ADMIN_KEY, "KAKAO_SHARE_READ_TOKEN": "bench"}
     cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", db_url, "--port", "0"]
     return process(cmd, env, r"kakao-share webhook: (http://[0-9.:]+)/kakao/webhook.*\n(?s:.*)startup complete")
@@ -125,7 +125,7 @@ server.serve_forever()
 """
 
 
-def old_receiver(folder: Path) -> Iterator[str]:
+def old_receiver(folder: Path) -> AbstractContextManager[str]:
     """The receiver as of OLD_COMMIT, from git history: its server and webhook modules unchanged."""
     package = folder / "oldsite"
     package.mkdir()

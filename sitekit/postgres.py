@@ -9,6 +9,7 @@ PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -123,10 +124,8 @@ class TempPostgres:
         return self.url.rsplit("/", 1)[0] + "/" + name
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(PostgresNotAvailable):  # already stopped
             self.stop()
-        except PostgresNotAvailable:
-            pass  # already stopped
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> TempPostgres:

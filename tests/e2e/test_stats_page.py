@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from kakao_share.webhook import ShareEvent
 from playwright.sync_api import Page, expect
 
-from kakao_share.webhook import ShareEvent
 from sitekit import server
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"

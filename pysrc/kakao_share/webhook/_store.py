@@ -13,8 +13,8 @@ thousands of events a second with every acknowledged event on disk.
 from __future__ import annotations
 
 import asyncio
-import json
 import concurrent.futures
+import json
 import logging
 import os
 import queue
