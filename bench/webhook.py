@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from itertools import count
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        receivers = [
+        receivers: list[tuple[str, Callable[[], AbstractContextManager[str]]]] = [
             ("previous (http.server, in memory)", lambda: old_receiver(folder)),
             ("kakao-share webhook, SQLite", lambda: new_receiver(f"sqlite:///{folder}/events.db")),
         ]
