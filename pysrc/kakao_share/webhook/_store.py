@@ -167,7 +167,7 @@ class EventStore:
         if engine_url.get_backend_name() == "sqlite":
             event.listen(self._engine, "connect", _on_sqlite_connect)
         try:
-            metadata.create_all(self._engine)
+            self._create_table()
         except SQLAlchemyError as exc:
             self._engine.dispose()
             raise StoreError(f"cannot open the event store {self.url}: {exc.__class__.__name__}: {exc}") from None
@@ -176,6 +176,13 @@ class EventStore:
         self._closed = False
         self._writer = threading.Thread(target=self._write_loop, name="kakao-share-event-writer", daemon=True)
         self._writer.start()
+
+    def _create_table(self) -> None:
+        try:
+            metadata.create_all(self._engine)
+        except SQLAlchemyError:
+            # Another receiver starting on the same new store may have created it in between.
+            metadata.create_all(self._engine)
 
     # --- writing -----------------------------------------------------------------------------------
     def submit(self, event: ShareEvent) -> concurrent.futures.Future[bool]:
@@ -224,8 +231,15 @@ class EventStore:
                     break
                 batch.append(item)
             pending = [p for p in batch if isinstance(p, _Pending) and p.future.set_running_or_notify_cancel()]
-            if pending:
+            if not pending:
+                continue
+            try:
                 self._write(pending)
+            except Exception as exc:  # never leave a caller waiting, never lose the writer
+                log.exception("event store writer failed")
+                for p in pending:
+                    if not p.future.done():
+                        p.future.set_exception(StoreUnavailable(f"the event store failed: {exc.__class__.__name__}"))
 
     def _write(self, pending: list[_Pending]) -> None:
         firsts: dict[str, _Pending] = {}
