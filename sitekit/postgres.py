@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from ._debian import apt_install
+
 __all__ = ["ENV_VAR", "PostgresNotAvailable", "TempPostgres", "find_pg_bin"]
 
 ENV_VAR = "KAKAO_SHARE_PG_BIN"
@@ -55,15 +57,7 @@ def find_pg_bin(*, install: bool = False) -> Path:
 
 
 def _install_debian_postgres() -> Path:
-    if not shutil.which("apt-get"):
-        raise PostgresNotAvailable(f"no PostgreSQL and no apt-get to install it: install it and set {ENV_VAR}")
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    print("installing Debian's postgresql (one time)…", file=sys.stderr)
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in ([*sudo, "apt-get", "update", "-qq"], [*sudo, "apt-get", "install", "-y", "-qq", "postgresql"]):
-        result = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise PostgresNotAvailable(f"`{' '.join(cmd)}` failed:\n{result.stderr[-2000:]}")
+    apt_install("postgresql", PostgresNotAvailable)
     found = _debian_bin()
     if not found:
         raise PostgresNotAvailable(f"apt-get installed postgresql but {DEBIAN_ROOT}/*/bin/initdb is missing")
