@@ -15,7 +15,6 @@ latency p50/p99/max, and calls that got no 2xx. Targets: ≥ 1,000 events/s at 5
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import re
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitekit.http_load import Request, percentile, run_load  # noqa: E402
+from sitekit.http_load import Request, load, percentile  # noqa: E402
 from sitekit.postgres import PostgresNotAvailable, TempPostgres  # noqa: E402
 
 ADMIN_KEY = "bench-admin-key"
@@ -72,9 +71,9 @@ def requests(n: int) -> Iterator[Request]:
 
 
 def measure(name: str, url: str, clients: int, events: int) -> Row:
-    asyncio.run(run_load(url, requests(min(events, 200)), concurrency=min(clients, 50), timeout=10))  # warm up
+    load(url, requests(min(events, 200)), concurrency=min(clients, 50), timeout=10)  # warm up
     started = time.perf_counter()
-    answers = asyncio.run(run_load(url, requests(events), concurrency=clients, timeout=10))
+    answers = load(url, requests(events), concurrency=clients, timeout=10)
     seconds = time.perf_counter() - started
     times = [a.seconds for a in answers]
     failed = sum(not 200 <= a.status < 300 for a in answers)

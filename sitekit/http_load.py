@@ -8,12 +8,13 @@ general-purpose client, so the load generator does not eat the CPU the server is
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-__all__ = ["Answer", "Request", "percentile", "run_load"]
+__all__ = ["Answer", "Request", "load", "percentile", "run_load"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,35 @@ async def run_load(
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     return answers
+
+
+def load(
+    url: str,
+    requests: Iterable[Request],
+    *,
+    concurrency: int,
+    timeout: float = 10.0,
+    on_answer: Callable[[Answer], None] | None = None,
+) -> list[Answer]:
+    """:func:`run_load` from synchronous code, on an event loop of its own in a new thread (so it also
+    works where the calling thread already runs one, as under Playwright's sync API)."""
+    result: list[list[Answer]] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(
+                asyncio.run(run_load(url, requests, concurrency=concurrency, timeout=timeout, on_answer=on_answer))
+            )
+        except BaseException as exc:  # handed to the caller's thread below
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="http-load")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:

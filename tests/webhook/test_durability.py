@@ -3,20 +3,20 @@ receivers, through store failures, and when the receiver is killed mid-load."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import os
 import shutil
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from conftest import ADMIN_KEY, rows
 from helpers import share
 
-from sitekit.http_load import Answer, Request, run_load
+from sitekit.http_load import Answer, Request, load
 
 
 def webhook_request(resource_id: str, **args: str) -> Request:
@@ -31,7 +31,7 @@ def webhook_request(resource_id: str, **args: str) -> Request:
 
 def test_200_concurrent_duplicates_make_one_row(shared_receiver, shared_db):
     requests = [webhook_request("dup-storm", n="1")] * 200
-    answers = asyncio.run(run_load(shared_receiver.url, requests, concurrency=200))
+    answers = load(shared_receiver.url, requests, concurrency=200)
     assert [a.status for a in answers] == [200] * 200, {a.error or a.status for a in answers}
     fresh = [a for a in answers if json.loads(a.body)["duplicate"] is False]
     assert len(fresh) == 1
@@ -51,10 +51,9 @@ def test_two_receivers_on_one_store_store_a_call_once(start_receiver, db_url):
     one, two = start_receiver(db_url), start_receiver(db_url)
     requests = [webhook_request(f"both-{i}") for i in range(100)]
 
-    async def both() -> list[list[Answer]]:
-        return list(await asyncio.gather(*(run_load(r.url, requests, concurrency=20) for r in (one, two))))
-
-    answers = [a for per_receiver in asyncio.run(both()) for a in per_receiver]
+    with ThreadPoolExecutor(2) as pool:
+        per_receiver = list(pool.map(lambda r: load(r.url, requests, concurrency=20), (one, two)))
+    answers = [a for answers in per_receiver for a in answers]
     assert {a.status for a in answers} == {200}
     assert sum(json.loads(a.body)["duplicate"] is False for a in answers) == 100
     assert len(rows(db_url)) == 100
@@ -112,9 +111,10 @@ def test_postgresql_read_only_or_down_answers_5xx_and_the_retry_is_stored(start_
     assert share(receiver.url, "pg-ok")[0] == 200
 
     def read_only(on: bool) -> None:
+        """Make the database read-only (or writable again) for the receiver's sessions, from their next one."""
         with psycopg.connect(postgres.url, autocommit=True) as conn:
-            conn.execute(f"ALTER SYSTEM SET default_transaction_read_only = {'on' if on else 'off'}")
-            conn.execute("SELECT pg_reload_conf()")
+            conn.execute(f"ALTER DATABASE failures SET default_transaction_read_only = {'on' if on else 'off'}")
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'failures'")
 
     read_only(True)
     try:
@@ -150,7 +150,7 @@ def test_kill_9_during_a_load_loses_no_acknowledged_event(start_receiver, db_url
                 threading.Thread(target=receiver.kill9).start()
 
     requests = [webhook_request(f"k-{i}", order=f"o-{i}", note="안녕 " * 5) for i in range(EVENTS)]
-    answers = asyncio.run(run_load(receiver.url, requests, concurrency=50, timeout=5, on_answer=on_answer))
+    answers = load(receiver.url, requests, concurrency=50, timeout=5, on_answer=on_answer)
     assert killed.is_set(), "the load finished before the kill"
     assert len(answers) == EVENTS
     assert any(a.status == 0 for a in answers), "no request saw the kill"
@@ -163,6 +163,6 @@ def test_kill_9_during_a_load_loses_no_acknowledged_event(start_receiver, db_url
         assert row["args"] == {"order": f"o-{i}", "note": "안녕 " * 5}
     # and a new receiver on the same store takes the rest, each once
     again = start_receiver(db_url)
-    answers = asyncio.run(run_load(again.url, requests, concurrency=50))
+    answers = load(again.url, requests, concurrency=50)
     assert {a.status for a in answers} == {200}
     assert len(rows(db_url)) == EVENTS
