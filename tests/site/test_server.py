@@ -162,8 +162,13 @@ def _server_side_sockets(port: int) -> list[socket.socket]:
     found = []
     for fd in os.listdir("/proc/self/fd"):
         try:
-            sock = socket.socket(fileno=os.dup(int(fd)))
-        except OSError:
+            dup = os.dup(int(fd))
+        except OSError:  # the listing's own descriptor, closed by now
+            continue
+        try:
+            sock = socket.socket(fileno=dup)
+        except OSError:  # not a socket; the duplicate must not keep a pipe (Playwright's) open
+            os.close(dup)
             continue
         try:
             inet = sock.family in {socket.AF_INET, socket.AF_INET6} and sock.type == socket.SOCK_STREAM
