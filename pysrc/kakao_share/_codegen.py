@@ -168,6 +168,9 @@ def python_code(
         load_args.append(f"version={_string(sdk_version, python=True)}")
         if integrity:
             load_args.append(f"integrity={_string(integrity, python=True)}")
+    load = f"#     await browser.load_sdk({', '.join(load_args)})"
+    if len(load) > WIDTH:
+        load = "\n".join(["#     await browser.load_sdk(", *(f"#         {arg}," for arg in load_args), "#     )"])
     share = [
         "",
         "# To share from a PyScript page: load the SDK once, prepare before the click, and send",
@@ -176,7 +179,7 @@ def python_code(
         "#     from pyscript import when",
         "#     from kakao_share import browser",
         "#",
-        f"#     await browser.load_sdk({', '.join(load_args)})",
+        load,
         "#     share = browser.prepare(template, options)",
         "#",
         f'#     @when("click", "{SHARE_BUTTON_SELECTOR}")',

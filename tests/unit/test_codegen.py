@@ -51,6 +51,10 @@ def test_python_code_wraps_long_lines_and_names_the_sdk_call():
     assert max(len(line) for line in code.splitlines()) <= 100
     assert code.startswith("from kakao_share import (\n")
     assert '#     await browser.load_sdk("KEY", version="2.8.0", integrity="sha384-abc")' in code
+    sri = "sha384-" + "x" * 64  # as long as a real hash: the call is wrapped like the rest
+    wrapped = python_code(template, app_key="0123456789abcdef0123456789abcdef", sdk_version="2.8.0", integrity=sri)
+    assert max(len(line) for line in wrapped.splitlines()) <= 100
+    assert f'#         integrity="{sri}",\n#     )' in wrapped
     assert f'#     @when("click", "{SHARE_BUTTON_SELECTOR}")' in code
     ast.parse(code)
 
