@@ -15,8 +15,10 @@ Importing this package does not import Jinja2; authoring and preview import it o
 
 from __future__ import annotations
 
+from ._api_errors import APIErrorHelp, explain_api_error
 from ._authoring import EXAMPLES, example_context, load_example, render_template
 from ._checks import check
+from ._codegen import SHARE_BUTTON_SELECTOR, javascript_code, python_code, wire_json
 from ._components import Button, Commerce, Content, ItemContent, ItemRow, Social
 from ._exceptions import (
     Finding,
@@ -31,11 +33,14 @@ from ._exceptions import (
     TemplateError,
     TemplateRenderError,
 )
+from ._forms import MESSAGE_KINDS, FormField, FormGroup, FormPairs, MessageForm, form_for_settings, message_form
+from ._i18n import Text, finding_text, language
 from ._images import ImageInfo
 from ._links import Link
 from ._options import PickerSettings, ShareOptions
 from ._preview import PREVIEW_CSS, render_preview
 from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
+from ._sharelink import SHARE_FRAGMENT, ShareLink
 from ._templates import (
     CalendarTemplate,
     CommerceTemplate,
@@ -58,8 +63,12 @@ __all__ = [
     "EXAMPLES",
     # constants
     "LINK_VER",
+    "MESSAGE_KINDS",
     "PAYLOAD_LIMIT",
     "PREVIEW_CSS",
+    "SHARE_BUTTON_SELECTOR",
+    "SHARE_FRAGMENT",
+    "APIErrorHelp",
     "Button",
     "CalendarTemplate",
     "Commerce",
@@ -70,6 +79,9 @@ __all__ = [
     # templates
     "FeedTemplate",
     "Finding",
+    "FormField",
+    "FormGroup",
+    "FormPairs",
     "ImageInfo",
     "ItemContent",
     "ItemRow",
@@ -81,6 +93,7 @@ __all__ = [
     "Link",
     "ListTemplate",
     "LocationTemplate",
+    "MessageForm",
     "PickerSettings",
     "PopupBlocked",
     "SDKError",
@@ -88,6 +101,7 @@ __all__ = [
     "SDKLoadError",
     "SDKVersionError",
     "ScrapTemplate",
+    "ShareLink",
     # options and images
     "ShareOptions",
     "ShareSettings",
@@ -95,17 +109,26 @@ __all__ = [
     "Template",
     "TemplateError",
     "TemplateRenderError",
+    "Text",
     "TextTemplate",
     "__version__",
     # checks, authoring, preview
     "check",
     "example_context",
+    "explain_api_error",
+    "finding_text",
+    "form_for_settings",
+    "javascript_code",
+    "language",
     "load_example",
+    "message_form",
     "min_sdk_version",
     "parse_settings",
     "parse_template",
+    "python_code",
     "render_preview",
     "render_template",
     "share_settings",
     "template_json_schema",
+    "wire_json",
 ]

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._api_errors import APIErrorHelp
 
 __all__ = [
     "Finding",
@@ -174,6 +178,12 @@ class KakaoAPIError(SDKError):
     ) -> None:
         self.status = status
         super().__init__(message, code=code)
+
+    def explain(self, lang: str = "en") -> APIErrorHelp | None:
+        """What Kakao's documented ``code`` means and how to fix it, in ``"en"`` or ``"ko"`` (None: undocumented)."""
+        from ._api_errors import explain_api_error
+
+        return explain_api_error(self.code, self.message, lang=lang)
 
 
 class KakaoShareWarning(UserWarning):

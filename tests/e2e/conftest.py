@@ -131,6 +131,27 @@ def guarded_context(
             ctx.close()
 
 
+@pytest.fixture(scope="module")
+def module_guard() -> BoundaryGuard:
+    return BoundaryGuard()
+
+
+@pytest.fixture(scope="module")
+def module_kakao() -> FakeKakao:
+    return FakeKakao()
+
+
+@pytest.fixture(scope="module")
+def module_context(browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao) -> Iterator[BrowserContext]:
+    """One guarded, faked context for a whole module, whose tests honestly share one booted page."""
+    context = _wire(browser.new_context(), module_guard, module_kakao)
+    try:
+        yield context
+        module_guard.check(context.pages)
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def booted_page(page: Page, site_url: str) -> Page:
     page.goto(f"{site_url}/index.html")
