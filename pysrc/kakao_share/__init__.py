@@ -11,9 +11,8 @@ JavaScript SDK::
     msg.to_template_object()  # -> snake_case template_object as the SDK posts it
 
 Importing this package does not import Jinja2; authoring and preview import it on first use.
+The browser bridge is the subpackage :mod:`kakao_share.browser` (in a PyScript page only).
 """
-
-from __future__ import annotations
 
 from ._authoring import EXAMPLES, example_context, load_example, render_template
 from ._checks import check
@@ -56,7 +55,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EXAMPLES",
-    # constants
     "LINK_VER",
     "PAYLOAD_LIMIT",
     "PREVIEW_CSS",
@@ -67,17 +65,14 @@ __all__ = [
     "Content",
     "CustomTemplate",
     "DefaultTemplate",
-    # templates
     "FeedTemplate",
     "Finding",
     "ImageInfo",
     "ItemContent",
     "ItemRow",
     "KakaoAPIError",
-    # errors and warnings
     "KakaoShareError",
     "KakaoShareWarning",
-    # components
     "Link",
     "ListTemplate",
     "LocationTemplate",
@@ -88,7 +83,6 @@ __all__ = [
     "SDKLoadError",
     "SDKVersionError",
     "ScrapTemplate",
-    # options and images
     "ShareOptions",
     "ShareSettings",
     "Social",
@@ -97,7 +91,6 @@ __all__ = [
     "TemplateRenderError",
     "TextTemplate",
     "__version__",
-    # checks, authoring, preview
     "check",
     "example_context",
     "load_example",
