@@ -12,7 +12,7 @@ DOWNLOADS = ROOT / ".cache" / "downloads"
 NODE_MODULES = ROOT / "node_modules"
 PYSRC = ROOT / "pysrc"
 
-#: The generated PyScript config every page points at (``config="runtime/pyscript.json"``).
+#: The generated PyScript config; ``web/assets/boot.js`` applies it to every page.
 PYSCRIPT_CONFIG = RUNTIME / "pyscript.json"
 #: Build bookkeeping: what each output was made from, so a rebuild redoes only what changed.
 BUILD_STATE = RUNTIME / ".build-state.json"

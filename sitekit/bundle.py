@@ -445,8 +445,8 @@ def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
     wheels = [(src_, dest) for src_, dest, _ in zips] + [(existing[0], app_wheel)]
     lock = _write_lock(pyodide_dir, pyodide_src / "pyodide-lock.json", pyo["version"], wheels)
     config = {
-        # Resolved against the page, so every page lives at the top of web/.
-        "interpreter": f"./runtime/{pyodide_dir.name}/pyodide.mjs",
+        # Relative to this file: assets/boot.js resolves it, wherever the page and the bundle are.
+        "interpreter": f"./{pyodide_dir.name}/pyodide.mjs",
         "packages": [APP_PACKAGE],
         # Hand the package list straight to loadPyodide (resolved by our lock): no micropip pass.
         "packages_cache": "passthrough",

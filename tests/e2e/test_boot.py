@@ -7,10 +7,13 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import kakao_share
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 from pyhost import BootFailed, PyHost, wait_ready
 
 from sitekit.export import export
@@ -52,15 +55,15 @@ def test_a_failed_runtime_load_is_reported_as_data_error(page: Page, site_url: s
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
-def test_exported_site_boots_from_a_plain_static_server(tmp_path: Path, page: Page):
-    site_dir = export(tmp_path / "site", log=lambda _: None)
-    assert (site_dir / "_headers").exists()
+@contextmanager
+def static_server(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` with Python's plain static server (no caching rules, no compression)."""
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site_dir)],
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -71,9 +74,50 @@ def test_exported_site_boots_from_a_plain_static_server(tmp_path: Path, page: Pa
                 break
             except OSError:
                 time.sleep(0.05)
-        page.goto(f"http://127.0.0.1:{port}/index.html")
-        wait_ready(page)
-        assert PyHost(page).run("import kakao_share, pydantic, jinja2\npydantic.VERSION") == PINNED["pydantic"]
+        yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+NESTED_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><script type="module" src="{assets}/page.js"></script></head>
+<body><script type="py">
+import kakao_share
+from pyscript import document
+document.documentElement.setAttribute("data-ready", "")
+</script></body></html>
+"""
+
+
+def test_exported_site_boots_from_a_plain_static_server(tmp_path: Path, page: Page):
+    site_dir = export(tmp_path / "site", log=lambda _: None)
+    assert (site_dir / "_headers").exists()
+    with static_server(site_dir) as url:
+        page.goto(f"{url}/index.html")
+        wait_ready(page)
+        assert PyHost(page).run("import kakao_share, pydantic, jinja2\npydantic.VERSION") == PINNED["pydantic"]
+
+
+def test_exported_site_works_under_a_sub_path_and_from_sub_folders(tmp_path: Path, page: Page):
+    # As on a project site (https://user.example.io/project/): the export is not at the host's root.
+    site_dir = export(tmp_path / "host" / "project", log=lambda _: None)
+    (site_dir / "guide" / "deeper").mkdir(parents=True)
+    (site_dir / "guide" / "deeper" / "page.html").write_text(NESTED_PAGE.format(assets="../../assets"))
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    with static_server(tmp_path / "host") as url:
+        for path in ("/project/", "/project/guide/deeper/page.html"):
+            page.goto(url + path)
+            wait_ready(page)
+            assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
+    assert seen
+    assert all(u.startswith(f"{url}/project/") for u in seen), [u for u in seen if "/project/" not in u]
+
+
+def test_a_page_in_a_sub_folder_boots_on_the_dev_server(context: BrowserContext, page: Page, site_url: str):
+    html = NESTED_PAGE.format(assets="../../assets")
+    context.route(f"{site_url}/a/b/page.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(f"{site_url}/a/b/page.html")
+    wait_ready(page)
+    assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__

@@ -1,7 +1,12 @@
-// Boot status for every kakao-share page. Python sets data-ready on <html> when the page is usable;
-// this script sets data-error with the reason when the runtime fails first, so tests, benchmarks and
-// any outside check wait on one signal instead of guessing. It also leaves a performance mark
-// ("kakao-share:ready") at the moment the page became ready, for benchmarks.
+// Boot and status for kakao-share's own pages: <script type="module" src="assets/page.js"></script>
+// (from a sub-folder: ../assets/page.js).
+//
+// The page's Python sets data-ready on <html> when the page is usable; this script sets data-error
+// with the reason when the runtime fails first, so tests, benchmarks and any outside check wait on one
+// signal instead of guessing. It also leaves a performance mark ("kakao-share:ready") at the moment the
+// page became ready, for benchmarks.
+import { boot, runtimeURL } from "./boot.js";
+
 const root = document.documentElement;
 
 function fail(reason) {
@@ -15,11 +20,10 @@ addEventListener("unhandledrejection", (event) => fail((event.reason && event.re
 
 // Pyodide only logs a warning and waits forever when one of its files fails to load (a wasm 404
 // leaves no rejected promise), so watch the runtime's own downloads for HTTP errors.
-const runtimeBase = new URL("runtime/", document.baseURI).href;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (entry.name.startsWith(runtimeBase) && entry.responseStatus >= 400) {
-      fail(`could not load ${entry.name.slice(runtimeBase.length)} (HTTP ${entry.responseStatus})`);
+    if (entry.name.startsWith(runtimeURL) && entry.responseStatus >= 400) {
+      fail(`could not load ${entry.name.slice(runtimeURL.length)} (HTTP ${entry.responseStatus})`);
     }
   }
 }).observe({ type: "resource", buffered: true });
@@ -35,3 +39,5 @@ const watcher = new MutationObserver(() => {
   if (shown) fail(shown.textContent.trim());
 });
 watcher.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+
+boot().catch((error) => fail(error.message || error));
