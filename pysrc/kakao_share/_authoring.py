@@ -32,7 +32,8 @@ from ._wire import snake_case
 __all__ = ["EXAMPLES", "example_context", "load_example", "render_template"]
 
 EXAMPLES: tuple[str, ...] = ("product", "event", "article")
-"""Names of the example templates shipped in ``kakao_share/examples/`` (``<name>.json.j2``)."""
+"""Names of the example messages shipped as Jinja2 sources in ``kakao_share/example_messages/``
+(``<name>.json.j2``, with sample data in ``<name>.context.json``)."""
 
 _MARK = re.compile(r"\x01(\d+)\x02")
 
@@ -292,11 +293,11 @@ def render_template(
 def _example_file(name: str, suffix: str) -> Any:
     if name not in EXAMPLES:
         raise KeyError(f"no example named {name!r}; choose one of {', '.join(EXAMPLES)}")
-    return resources.files(__package__).joinpath("examples", f"{name}{suffix}")
+    return resources.files(__package__).joinpath("example_messages", f"{name}{suffix}")
 
 
 def load_example(name: str) -> str:
-    """The Jinja2 source of a shipped example template (``product``, ``event`` or ``article``)."""
+    """The Jinja2 source of a shipped example message (``product``, ``event`` or ``article``)."""
     return str(_example_file(name, ".json.j2").read_text(encoding="utf-8"))
 
 

@@ -1,9 +1,9 @@
 """Warnings about what Kakao accepts but shows badly: :func:`check`.
 
 Construction already refuses what Kakao would reject. These findings cover input read as the page
-meant it (relative and empty image URLs, with a base URL), Kakao's documented
-display limits (texts cut off, images that show badly, counters hidden) and, optionally, links to
-domains the app has not registered. ``strict=True`` turns them into a :class:`TemplateError`.
+meant it (relative and empty image URLs, given a base URL), Kakao's documented display limits
+(texts cut off, images that show badly, counters hidden) and, optionally, links to domains the app
+has not registered. ``strict=True`` turns them into a :class:`TemplateError`.
 """
 
 from __future__ import annotations

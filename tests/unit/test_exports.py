@@ -49,6 +49,6 @@ def test_package_files_are_present():
     root = Path(kakao_share.__file__).parent
     assert (root / "py.typed").exists()
     for kind in ("feed", "list", "location", "commerce", "text", "calendar", "scrap", "custom"):
-        assert (root / "templates" / "preview" / f"{kind}.html.j2").exists()
+        assert (root / "cards" / f"{kind}.html.j2").exists()
     for name in kakao_share.EXAMPLES:
-        assert (root / "examples" / f"{name}.json.j2").exists()
+        assert (root / "example_messages" / f"{name}.json.j2").exists()
