@@ -8,6 +8,8 @@ models' wire form, the bridge's conversion, and the SDK (our double, or a real b
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from kakao_fakes import APP_LINK_PREFIX, FakeKakao, using_real_sdk
@@ -245,6 +247,26 @@ def test_the_bridge_exports_its_public_names_sorted(py):
         " key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))]"
     )
     assert names == public
+
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_bridge_example_runs_in_the_page(kpy, kakao, booted_page):
+    (example,) = re.findall(r"```py\n(.*?)```", README, flags=re.S)
+    kpy.run(
+        "import js\nfor name in ('order', 'invite', 'article'):\n"
+        "    el = js.document.createElement('button'); el.id = 'share-' + name; js.document.body.append(el)"
+    )
+    kpy.run(example)
+    booted_page.click("#share-order")
+    share = kakao.wait_for_share(booted_page)
+    assert (share.template_object["text"], json.loads(share.lcba)) == ("Order A-17 is on its way", {"order": "A-17"})
+    booted_page.click("#share-invite")
+    share = kakao.wait_for_share(booted_page)
+    assert (share.validation_params["template_args"], json.loads(share.lcba)) == ({"name": "Jisu"}, {"order": "A-17"})
+    booted_page.click("#share-article")
+    assert kakao.wait_for_share(booted_page).validation_params["request_url"] == "https://shop.example.com/blog/7"
 
 
 def test_prepared_share_sends_from_a_synchronous_click_handler(kpy, kakao, booted_page):
