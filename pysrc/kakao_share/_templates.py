@@ -16,7 +16,7 @@ from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
 from annotated_types import Gt, Le
 from pydantic import BeforeValidator, Field, Strict, TypeAdapter, ValidationError, model_validator
 
-from ._base import KakaoModel, NonEmptyStr, SDKFeature, StrMap, WebUrl, flat_str_map, is_web_url
+from ._base import KakaoModel, NonEmptyStr, SDKFeature, StrMap, WebUrl, flat_str_map, is_web_url, unreadable_json
 from ._components import Buttons, Commerce, Content, ItemContent, Social
 from ._exceptions import Finding, TemplateError
 from ._links import Link
@@ -428,14 +428,8 @@ def json_object(data: Any, what: str) -> Mapping[str, Any]:
             raise _error(
                 "", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid"
             ) from None
-        except UnicodeDecodeError:
-            raise _error(
-                "", "not valid JSON: the bytes are not UTF-8 (or UTF-16/32) text", code="json_invalid"
-            ) from None
-        except RecursionError:
-            raise _error("", "not valid JSON: nested too deeply", code="json_invalid") from None
-        except ValueError as exc:  # e.g. an integer with more digits than Python converts
-            raise _error("", f"not valid JSON: {exc}", code="json_invalid") from None
+        except (ValueError, RecursionError) as exc:  # bytes that are not UTF-8, nesting too deep, ...
+            raise _error("", f"not valid JSON: {unreadable_json(exc)}", code="json_invalid") from None
     if not isinstance(data, Mapping):
         raise _error("", f"{what} must be a JSON object (a dict)", code="object_type_error")
     return data
