@@ -133,7 +133,7 @@
     };
   }
 
-  // ---- template rules (spec section 3) ----------------------------------------------------------
+  // ---- template rules: what the SDK validates per template type ----------------------------------
   function linkRule() {
     return {
       optional: {

@@ -160,7 +160,7 @@ TEMPLATES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "id": "evt-1",
         },
     ),
-    "text": (  # the specification's own example
+    "text": (  # the example of kakao_share._wire (rule 2)
         {"objectType": "text", "text": "hello", "link": {"webUrl": "https://example.com"}, "buttonTitle": "go"},
         {"object_type": "text", "button_title": "go", "link": {"web_url": "https://example.com"}, "text": "hello"},
     ),
