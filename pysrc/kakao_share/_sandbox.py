@@ -119,7 +119,7 @@ def _spend(characters: int) -> None:
         return
     budget.written += characters
     if budget.written > MAX_OUTPUT:
-        raise RenderLimitError(f"the template wrote more than {MAX_OUTPUT:,} characters")
+        raise RenderLimitError(f"the values the template wrote add up to more than {MAX_OUTPUT:,} characters")
 
 
 def _loop(iterable: Any) -> Any:

@@ -75,6 +75,47 @@ def test_the_document_may_not_grow_past_the_output_limit():
     refused('{% set s %}{% for i in range(2000) %}{{ "x" * 60 }}{% endfor %}{% endset %}{{ s|length|string }}')
 
 
+def test_values_are_counted_as_they_are_written_not_only_when_joined():
+    # Three values of 60,000 characters collected in a block: refused at the second, before the block
+    # (or the document) would join them.
+    error = refused('{% set s %}{% for i in range(3) %}{{ "x" * 60000 ~ i }}{% endfor %}{% endset %}"x"')
+    assert error.reason == (
+        f"refused by the sandbox: the values the template wrote add up to more than {MAX_OUTPUT:,} characters"
+    )
+
+
+def test_limits_hold_at_their_exact_boundary():
+    loops = '{% for i in range(100) %}{% for j in range(INNER) %}{% endfor %}{% endfor %}"x"'
+    assert text_of(loops.replace("INNER", "99")) == "x"  # 100 + 100 * 99 iterations: exactly the limit
+    assert MAX_ITERATIONS == 10_000
+    refused(loops.replace("INNER", "100"))
+    assert text_of(f"{{{{ range({MAX_ITERATIONS})|length|string }}}}") == str(MAX_ITERATIONS)
+    refused(f"{{{{ range({MAX_ITERATIONS + 1})|length|string }}}}")
+    half = MAX_OUTPUT // 2
+    assert text_of(f'{{{{ ("x" * {half} ~ "y" * {half})|length|string }}}}') == str(MAX_OUTPUT)
+    error = refused(f'{{{{ ("x" * {half} ~ "y" * {half + 1})|length|string }}}}')
+    assert error.reason.startswith(f"refused by the sandbox: joining with ~ would make {MAX_OUTPUT + 1:,}")
+    assert error.lineno == 2
+    pair = f'("x" * {half - 1}, "y" * {half - 1})'  # a value of 2 + 99,998: just inside the limit
+    assert text_of(f'{{{{ {pair}|join(",,")|length|string }}}}') == str(MAX_OUTPUT)
+    error = refused(f'{{{{ {pair}|join(",,,")|length|string }}}}')
+    assert error.reason.startswith(f"refused by the sandbox: join would make {MAX_OUTPUT + 1:,}")
+
+
+def test_other_growing_operations():
+    error = refused("{{ 10**9 * 'x' }}")
+    assert error.reason.startswith("refused by the sandbox: repeating with * would make 1,000,000,000")
+    error = refused('{{ ("x" * 60000) + ("y" * 60000) }}')
+    assert error.reason.startswith("refused by the sandbox: adding with + would make 120,000")
+    error = refused('{{ ("a b " * 20000)|wordwrap(1, wrapstring="-" * 100) }}')
+    assert error.reason.startswith("refused by the sandbox: wordwrap would make")
+    assert text_of('{{ ("a b " * 3)|wordwrap(3, wrapstring="/") }}') == "a b/a b/a b"
+    error = refused('{{ ("x" * 50000)|replace("x", "yyy", 30000) }}')
+    assert error.reason.startswith("refused by the sandbox: replace would make 110,000")
+    assert text_of('{{ ("x" * 50000)|replace("x", "yyy", 20000)|length|string }}') == "90000"
+    refused("{{ lipsum(1000) }}")  # Jinja2's lorem ipsum makes any amount of text: not available
+
+
 def test_loops_are_counted_together():
     error = refused('{% for a in range(200) %}{% for b in range(200) %}{% endfor %}{% endfor %}"x"')
     assert error.reason == f"refused by the sandbox: the template ran more than {MAX_ITERATIONS:,} loop iterations"
