@@ -7,12 +7,15 @@ Template problems are found in Python before anything reaches Kakao (:class:`Tem
     KakaoShareError
     ├── TemplateError  (also a ValueError)     a template or option is invalid; nothing was sent
     │   └── TemplateRenderError                a Jinja2-authored template failed to render
-    └── SDKError                               Kakao's JavaScript SDK failed or refused a call
-        ├── SDKLoadError                       the SDK script did not load
-        ├── SDKVersionError                    the loaded SDK is too old for a feature
-        ├── SDKInitError                       Kakao.init with another app key
-        ├── PopupBlocked                       the browser blocked the share popup
-        └── KakaoAPIError                      Kakao's API answered with an error
+    ├── SDKError                               Kakao's JavaScript SDK failed or refused a call
+    │   ├── SDKLoadError                       the SDK script did not load
+    │   ├── SDKVersionError                    the loaded SDK is too old for a feature
+    │   ├── SDKInitError                       Kakao.init with another app key
+    │   ├── PopupBlocked                       the browser blocked the share popup
+    │   └── KakaoAPIError                      Kakao's API answered with an error
+    ├── BadWebhookRequest                      (kakao_share.webhook) a webhook call the receiver refuses
+    └── StoreError                             (kakao_share.webhook) the event store cannot be used
+        └── StoreUnavailable                   a write did not commit: answer 5xx, Kakao retries
 
     KakaoShareWarning  (a UserWarning)         check() findings, when emitted as warnings
 
