@@ -11,9 +11,8 @@ JavaScript SDK::
     msg.to_template_object()  # -> snake_case template_object as the SDK posts it
 
 Importing this package does not import Jinja2; authoring and preview import it on first use.
+The browser bridge is the subpackage :mod:`kakao_share.browser` (in a PyScript page only).
 """
-
-from __future__ import annotations
 
 from ._api_errors import APIErrorHelp, explain_api_error
 from ._authoring import EXAMPLES, example_context, load_example, render_template
@@ -61,7 +60,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EXAMPLES",
-    # constants
     "LINK_VER",
     "MESSAGE_KINDS",
     "PAYLOAD_LIMIT",
@@ -76,7 +74,6 @@ __all__ = [
     "Content",
     "CustomTemplate",
     "DefaultTemplate",
-    # templates
     "FeedTemplate",
     "Finding",
     "FormField",
@@ -86,10 +83,8 @@ __all__ = [
     "ItemContent",
     "ItemRow",
     "KakaoAPIError",
-    # errors and warnings
     "KakaoShareError",
     "KakaoShareWarning",
-    # components
     "Link",
     "ListTemplate",
     "LocationTemplate",
@@ -102,7 +97,6 @@ __all__ = [
     "SDKVersionError",
     "ScrapTemplate",
     "ShareLink",
-    # options and images
     "ShareOptions",
     "ShareSettings",
     "Social",
@@ -112,7 +106,6 @@ __all__ = [
     "Text",
     "TextTemplate",
     "__version__",
-    # checks, authoring, preview
     "check",
     "example_context",
     "explain_api_error",

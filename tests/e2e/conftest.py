@@ -15,7 +15,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pyhost import PyHost, wait_ready
 
 from sitekit import server
-from sitekit.browser import LAUNCH_ARGS, find_chromium
+from sitekit.chromium import LAUNCH_ARGS, find_chromium
 
 
 def pytest_collection_modifyitems(items):
