@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._options import ShareOptions
-from ._share import _options, min_sdk_version, share_settings
+from ._options import ShareOptions, share_options
+from ._sdk_builds import PUBLISHED_SRI, dotted, sdk_url
+from ._share import min_sdk_version, share_settings
 from ._templates import Template, parse_template
 
 __all__ = ["SHARE_BUTTON_SELECTOR", "javascript_code", "python_code", "wire_json"]
@@ -32,11 +33,6 @@ WIDTH = 100
 _INDENT = "    "
 _JS_INDENT = "  "
 _IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
-SDK_URL = "https://t1.kakaocdn.net/kakao_js_sdk/{version}/kakao.min.js"
-
-
-def _dotted(version: tuple[int, ...]) -> str:
-    return ".".join(map(str, version))
 
 
 # --- a small pretty printer shared by both languages -----------------------------------------------
@@ -152,7 +148,7 @@ def python_code(
     commented out, that share them from a PyScript page: load the SDK, prepare, send on click.
     """
     model = parse_template(template)
-    opts = _options(options)
+    opts = share_options(options)
     names: set[str] = set()
     printer = _Printer(python=True)
     body = "template = " + printer.render(_model_call(model, names), "", "template = ")
@@ -216,23 +212,23 @@ def javascript_code(
     gives the SDK's ``<script>`` element for ``sdk_version`` and its SRI hash ``integrity``.
     """
     model = parse_template(template)
-    opts = _options(options)
+    opts = share_options(options)
     settings = share_settings(model, opts)
     printer = _Printer(python=False)
     method = model.send_method
     version = sdk_version or "VERSION"
-    sri = integrity or "sha384-… (from Kakao's SDK download page)"
+    sri = integrity or PUBLISHED_SRI.get(version) or "sha384-… (from Kakao's SDK download page)"
     lines = [
         "// Needs Kakao's SDK on the page, loaded once before this code from",
-        f"//   {SDK_URL.format(version=version)}",
+        f"//   {sdk_url(version)}",
         f'// with integrity="{sri}" and crossorigin="anonymous".',
     ]
     needed = min_sdk_version(model, opts)
     if needed is not None:
-        lines.append(f"// This message needs SDK {_dotted(needed)} or later.")
+        lines.append(f"// This message needs SDK {dotted(needed)} or later.")
     lines += [f"Kakao.init({_string(app_key or 'YOUR_JAVASCRIPT_KEY')}); // the app's JavaScript key", ""]
     if button:
-        create = "create" + method[4:] + "Button"
+        create = model.share_kind.button_method
         lines += [
             f"// The SDK binds the click on {SHARE_BUTTON_SELECTOR} and shares these settings, fixed now, on",
             "// every click. To change them: Kakao.Share.cleanup(), then create the button again.",

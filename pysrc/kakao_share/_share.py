@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from ._exceptions import SDKVersionError, TemplateError
 from ._options import Options, ShareOptions, share_options
 from ._problems import invalid
+from ._sdk_builds import dotted
 from ._templates import (
     CUSTOM_SHARE,
     SCRAP_SHARE,
@@ -171,8 +172,7 @@ def check_sdk_version(version: str, template: Template, options: ShareOptions) -
     loaded = version_tuple(version)
     for feature in (*options.sdk_features, *template.sdk_features):
         if loaded < feature.version:
-            needed = ".".join(map(str, feature.version))
             raise SDKVersionError(
-                f"{feature.what}: needs Kakao SDK {needed} or later; this page loaded {version} "
+                f"{feature.what}: needs Kakao SDK {dotted(feature.version)} or later; this page loaded {version} "
                 "(pass version= and integrity= to browser.load_sdk)"
             )

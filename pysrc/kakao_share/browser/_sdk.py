@@ -10,6 +10,7 @@ import js
 from pyodide.ffi import create_proxy
 
 from .._exceptions import SDKInitError, SDKLoadError
+from .._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI, SDK_URL, sdk_url
 from .._share import version_tuple
 from ._interop import JsException, is_missing
 
@@ -24,19 +25,6 @@ __all__ = [
     "require_share",
     "sdk_info",
 ]
-
-#: SRI hashes Kakao publishes for its SDK builds (from Kakao's SDK download page). Other versions work
-#: too, but their hash must be passed explicitly: a guessed hash silently blocks the script.
-PUBLISHED_SRI = {
-    "2.7.4": "sha384-DKYJZ8NLiK8MN4/C5P2dtSmLQ4KwPaoqAfyA/DfmEc1VDxu4yyC7wy6K1Hs90nka",
-    "2.7.1": "sha384-kDljxUXHaJ9xAb2AzRd59KxjrFjzHa5TAoFQ6GbYTCAG0bjM55XohjjDT7tDDC01",
-    "2.6.0": "sha384-6MFdIr0zOira1CHQkedUqJVql0YtcZA1P0nbPrQYJXVJZUkTk/oX4U9GhUIs3/z8",
-    "2.5.0": "sha384-kYPsUbBPlktXsY6/oNHSUDZoTX6+YI51f63jCPEIPFP09ttByAdxd2mEjKuhdqn4",
-    "2.2.0": "sha384-x+WG2i7pOR+oWb6O5GV5f1KN2Ko6N7PTGPS7UlasYWNxZMKQA63Cj/B2lbUmUfuC",
-}
-#: The SDK version loaded when none is named.
-DEFAULT_SDK_VERSION = "2.7.1"
-SDK_URL = "https://t1.kakaocdn.net/kakao_js_sdk/{version}/kakao.min.js"
 
 
 @dataclass(frozen=True)
@@ -84,7 +72,7 @@ async def load_sdk(
         if _kakao() is not None:
             loaded = SDKInfo(version=str(js.Kakao.VERSION), src=None)
         else:
-            url = src or SDK_URL.format(version=version)
+            url = src or sdk_url(version)
             sri = integrity if integrity is not None else PUBLISHED_SRI.get(version)
             if not sri:
                 raise SDKLoadError(
