@@ -36,6 +36,7 @@ build: setup
 bench: build browser
 	$(PY) bench/boot.py
 	$(PY) bench/models.py
+	$(PY) bench/webhook.py
 
 export: build
 	@test -n "$(DEST)" || (echo "usage: make export DEST=folder" >&2; exit 2)
@@ -44,14 +45,14 @@ export: build
 setup: $(VENV)/.installed node_modules/.installed
 
 browser: setup
-	@$(PY) -m sitekit.browser >/dev/null
+	@$(PY) -m sitekit.chromium >/dev/null
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build,webhook]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
