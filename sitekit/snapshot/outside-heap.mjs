@@ -45,6 +45,13 @@ export function nativeLibraries(wheels) {
 }
 
 /**
+ * Files and folders the wheels are unpacked into carry this one modification time on both sides:
+ * caches the snapshot holds that are keyed on modification times (Python's import system, Jinja2's
+ * template cache) then stay valid after a restore, and the snapshot is reproducible.
+ */
+export const INSTALLED_AT = Date.UTC(2020, 0, 1);
+
+/**
  * Unpack wheels into site-packages as Pyodide's installer would (files, plus its INSTALLER and
  * PYODIDE_SOURCE records); the file system keeps views of the wheels' bytes, no copies.
  * @param wheels [{bytes}] in a fixed order
@@ -52,21 +59,24 @@ export function nativeLibraries(wheels) {
 export function installWheels(Module, wheels) {
   const { FS } = Module;
   const site = Module.API.sitePackages;
-  const made = new Set();
+  const paths = [];
+  const made = new Set([site]);
   const write = (path, data) => {
-    const folder = path.slice(0, path.lastIndexOf("/"));
-    if (!made.has(folder)) {
-      FS.mkdirTree(folder);
-      made.add(folder);
+    for (let end = path.indexOf("/", site.length + 1); end !== -1; end = path.indexOf("/", end + 1)) {
+      const folder = path.slice(0, end);
+      if (!made.has(folder)) {
+        FS.mkdir(folder);
+        made.add(folder);
+      }
     }
     FS.writeFile(path, data, { canOwn: true });
+    paths.push(path);
   };
   const encoder = new TextEncoder();
   for (const wheel of wheels) {
     const distInfo = new Set();
     for (const [name, data] of storedZipMembers(wheel.bytes)) {
-      const path = `${site}/${name}`;
-      write(path, data);
+      write(`${site}/${name}`, data);
       const top = name.split("/")[0];
       if (top.endsWith(".dist-info")) distInfo.add(top);
     }
@@ -75,6 +85,7 @@ export function installWheels(Module, wheels) {
       write(`${site}/${folder}/PYODIDE_SOURCE`, encoder.encode("pyodide"));
     }
   }
+  for (const path of [...paths, ...made]) FS.utime(path, INSTALLED_AT, INSTALLED_AT);
 }
 
 /**

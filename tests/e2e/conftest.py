@@ -186,8 +186,8 @@ def guarded_context(
 
 
 @pytest.fixture(scope="module")
-def module_guard() -> BoundaryGuard:
-    return BoundaryGuard()
+def module_guard(boot: str) -> BoundaryGuard:
+    return BoundaryGuard(boot)
 
 
 @pytest.fixture(scope="module")
@@ -196,9 +196,11 @@ def module_kakao() -> FakeKakao:
 
 
 @pytest.fixture(scope="module")
-def module_context(browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao) -> Iterator[BrowserContext]:
+def module_context(
+    browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao, site_url: str
+) -> Iterator[BrowserContext]:
     """One guarded, faked context for a whole module, whose tests honestly share one booted page."""
-    context = _wire(browser.new_context(), module_guard, module_kakao)
+    context = _wire(browser.new_context(), module_guard, module_kakao, site_url)
     try:
         yield context
         module_guard.check(context.pages)
