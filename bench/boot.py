@@ -76,6 +76,11 @@ MEASURE = """() => {
     bytes: sum(before),
     after: sum(after),
     restored: performance.getEntriesByName("kakao-share:python-started")[0]?.detail === "snapshot",
+    phases: Object.fromEntries(
+      ["kakao-share:restore:wasm ready", "kakao-share:python-started"]
+        .map((name) => [name.split(":").pop(), performance.getEntriesByName(name)[0]?.startTime])
+        .filter(([, at]) => at !== undefined),
+    ),
   };
 }"""
 SNAPSHOT_DECIDED = (
@@ -165,6 +170,11 @@ class Cell:
     def median(self) -> float:
         return float(statistics.median(s["ms"] for s in self.samples)) / 1000
 
+    def phase(self, name: str) -> str:
+        """Median time of a performance mark the interpreter sets (``phases`` in MEASURE)."""
+        times = [s["phases"][name] for s in self.samples if name in s.get("phases", {})]
+        return f"{statistics.median(times) / 1000:.2f} s" if times else "–"
+
     def transfer(self) -> str:
         before = statistics.median(s["bytes"] for s in self.samples) / 1e6
         after = statistics.median(s["after"] for s in self.samples) / 1e6
@@ -236,8 +246,23 @@ def report(version: str, runs: int, cells: dict[tuple[str, str], Cell]) -> str:
         for visit in ("first visit", "return visit", "return visit, no snapshot"):
             ours = cells[(network, visit)]
             base = cells.get((network, plain.get(visit, "")))
-            base_cols = f"{base.seconds()} | {base.transfer()}" if base else "| "
+            base_cols = f"{base.seconds()} | {base.transfer()}" if base else "– | –"
             lines.append(f"| {network} | {visit} | {ours.seconds()} | {ours.transfer()} | {base_cols} |")
+    lines += [
+        "",
+        "Where the time goes (medians): the wasm compiled and instantiated (a restore's first step), Python",
+        "up (restored or started), the page ready (PyScript's own start-up and the page's Python)",
+        "",
+        "| network | visit | wasm ready | Python up | page ready |",
+        "|---|---|---|---|---|",
+    ]
+    for network in NETWORKS:
+        for visit in ("first visit", "return visit", "return visit, no snapshot"):
+            cell = cells[(network, visit)]
+            lines.append(
+                f"| {network} | {visit} | {cell.phase('wasm ready')} | {cell.phase('python-started')} "
+                f"| {cell.median():.2f} s |"
+            )
     lines.append("")
     for network in NETWORKS:
         first, back = cells[(network, "first visit")].median(), cells[(network, "return visit")].median()

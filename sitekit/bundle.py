@@ -408,6 +408,13 @@ PAGE_IMPORTS = [
 PYSCRIPT_IMPORTS = ["asyncio", "base64", "html", "inspect", "json", "pathlib", "ast", "textwrap", "traceback"]
 #: Imported before the memory snapshot is taken: a return visit finds them imported.
 SNAPSHOT_IMPORTS = PAGE_IMPORTS + PYSCRIPT_IMPORTS
+#: Run next, before the snapshot is taken: the first preview a page renders compiles Jinja2 templates
+#: (tens of ms in the browser) that the library then keeps; the shipped examples render them here.
+SNAPSHOT_WARM_UP = """
+from kakao_share import EXAMPLES, example_context, load_example, render_preview, render_template
+for name in EXAMPLES:
+    render_preview(render_template(load_example(name), example_context(name)))
+"""
 #: Byte-compiled at build time (the bytecode probe imports them to find their modules): a first visit
 #: imports them from byte-code; so does Pyodide's wheel unpacking (tarfile), which a restore skips.
 BOOT_IMPORTS = [*SNAPSHOT_IMPORTS, "tarfile"]
@@ -562,6 +569,7 @@ class _Builder:
             packages=[APP_PACKAGE],
             wheels=[(name, served[name]) for name in snapshot.load_order(lock, APP_PACKAGE)],
             imports=SNAPSHOT_IMPORTS,
+            warm_up=SNAPSHOT_WARM_UP,
         )
         digest = plan.digest()
         folder = self.layout.pyodide / f"snapshot-{digest[:12]}"

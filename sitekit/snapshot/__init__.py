@@ -54,6 +54,7 @@ class SnapshotPlan:
     packages: list[str]  #: what pages ask for (PyScript's ``packages``)
     wheels: list[tuple[str, Path]]  #: (package name in the lock, served wheel): those and their dependencies
     imports: list[str]  #: modules imported before the snapshot is taken
+    warm_up: str = ""  #: Python run after the imports, in a namespace of its own: work pages would redo
 
     def digest(self) -> str:
         """A hash of every input: Pyodide's files, the wheels, the imports and the scripts."""
@@ -61,7 +62,8 @@ class SnapshotPlan:
         files += [self.pyodide_dir / "python_stdlib.zip", self.pyodide_dir / "pyodide-lock.json"]
         files += [path for _, path in self.wheels]
         files += [SHARED_SCRIPT, INTERPRETER_TEMPLATE, MAKER]
-        digest = hashlib.sha256(json.dumps([self.packages, [name for name, _ in self.wheels], self.imports]).encode())
+        names = [name for name, _ in self.wheels]
+        digest = hashlib.sha256(json.dumps([self.packages, names, self.imports, self.warm_up]).encode())
         for path in files:
             digest.update(path.name.encode())
             digest.update(sha256_file(path).encode())
@@ -83,6 +85,7 @@ def make_snapshot(plan: SnapshotPlan, folder: Path, digest: str) -> dict[str, An
         "pyodide": str(plan.pyodide_dir),
         "wheels": [{"package": name, "file": str(path)} for name, path in plan.wheels],
         "imports": plan.imports,
+        "warm_up": plan.warm_up,
         # Frozen into the snapshot; derived from its inputs so that the same inputs give the same bytes.
         "hash_seed": int(digest[:8], 16) % 4_294_967_295,
         "entropy_seed": int(digest[8:16], 16),

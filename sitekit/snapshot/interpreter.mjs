@@ -181,25 +181,13 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Stream a response into `buffer`, which must be exactly its size. */
-async function readInto(response, buffer) {
-  const reader = response.body.getReader();
-  let filled = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (filled + value.length > buffer.length) throw new Error("the stored snapshot is larger than expected");
-    buffer.set(value, filled);
-    filled += value.length;
-  }
-  if (filled !== buffer.length) throw new Error("the stored snapshot is truncated");
-}
-
 async function restore(options, stored) {
-  // Pyodide waits for the snapshot before compiling its wasm: hand it the buffer now, and have the
-  // pre-run step (which runs once the wasm is ready) wait for the bytes.
-  const heap = new Uint8Array(SNAPSHOT.bytes);
-  const heapRead = readInto(stored, heap);
+  const heap = stored.arrayBuffer().then((buffer) => {
+    if (buffer.byteLength !== SNAPSHOT.bytes) {
+      throw new Error(`the stored snapshot has ${buffer.byteLength} bytes, not ${SNAPSHOT.bytes}`);
+    }
+    return new Uint8Array(buffer);
+  });
   const wheels = Promise.all(SNAPSHOT.wheels.map(({ file }) => fetchBytes(new URL(file, PYODIDE_URL))));
   const libraries = wheels.then((bytes) =>
     Promise.all(
@@ -211,7 +199,7 @@ async function restore(options, stored) {
   );
   let failed;
   const failure = new Promise((_, reject) => (failed = reject));
-  for (const step of [heapRead, wheels, libraries]) step.catch(failed);
+  for (const step of [heap, wheels, libraries]) step.catch(failed);
   // Pyodide fetches its wasm as soon as it is called; the Emscripten module is awaited only once needed.
   const createPyodideModule = async (settings) => {
     settings.preRun.push((Module) => {
@@ -224,14 +212,18 @@ async function restore(options, stored) {
         step("files in place");
         await preloadLibraries(Module, await libraries, SNAPSHOT.table_size);
         step("native libraries loaded");
-        await heapRead;
+        // Pyodide waits for its snapshot before it even compiles the wasm; it is given a placeholder
+        // (below) and restores the real one, read meanwhile, when it comes to it.
+        const bytes = await heap;
+        const restoreSnapshot = Module.API.restoreSnapshot;
+        Module.API.restoreSnapshot = () => restoreSnapshot(bytes);
         step("snapshot read");
       })().then(() => Module.removeRunDependency("kakao-share:snapshot"), failed);
     });
     return (await emscriptenModule).default(settings);
   };
   const pyodide = await Promise.race([
-    startPyodide({ ...options, packages: [], _loadSnapshot: heap, createPyodideModule }),
+    startPyodide({ ...options, packages: [], _loadSnapshot: new Uint8Array(0), createPyodideModule }),
     failure,
   ]);
   step("Pyodide restored");

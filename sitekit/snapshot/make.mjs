@@ -2,7 +2,7 @@
 //
 //   node make.mjs <plan.json>
 //   plan = {pyodide: dir of the served runtime, wheels: [{package, file}], imports: [module, ...],
-//           hash_seed: int, entropy_seed: int, output: file}
+//           warm_up: Python source, hash_seed: int, entropy_seed: int, output: file}
 //
 // Boots the served Pyodide (the same pyodide.asm.* a page gets: a snapshot only restores into the build
 // it was made by), puts the wheels and native libraries in place exactly as the page will
@@ -73,11 +73,12 @@ const pyodide = await loadPyodide({
   createPyodideModule,
 });
 // In a namespace of its own: the page's __main__ must not see these imports.
-const namespace = pyodide.toPy({ imports: plan.imports });
+const namespace = pyodide.toPy({ imports: plan.imports, warm_up: plan.warm_up });
 pyodide.runPython(
   [
     "import gc, importlib, os, sys",
     "for name in imports: importlib.import_module(name)",
+    "exec(warm_up, {'__name__': '__warm_up__'})",
     // The page's own start-up adds these again after restoring.
     "sys.path.remove('')",
     "os.environ.pop('PYTHONHASHSEED')",
