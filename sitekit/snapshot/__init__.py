@@ -102,6 +102,7 @@ def make_snapshot(plan: SnapshotPlan, folder: Path, digest: str) -> dict[str, An
     embedded = {
         "heap": HEAP,
         "bytes": facts["bytes"],
+        "memory": facts["memory"],
         "table_size": facts["table_size"],
         "packages": plan.packages,
         "wheels": [

@@ -14,7 +14,8 @@ import { installWheels, nativeLibraries, preloadLibraries } from "./outside-heap
 
 export { version };
 
-/** What the build made: heap file, byte size, table size, packages asked for, wheels, lock. */
+/** What the build made: heap file and its size (the memory's, less its unused top), the memory's size,
+ * the function table's, the packages asked for, the wheels, the lock. */
 const SNAPSHOT = null; // filled in by the build
 
 const PYODIDE_URL = new URL("../", import.meta.url).href;
@@ -207,7 +208,7 @@ async function restore(options, stored) {
       step("wasm ready");
       (async () => {
         // This Pyodide build sizes its memory itself: grow it to the snapshot's before restoring.
-        if (!Module.growMemory(SNAPSHOT.bytes)) throw new Error("could not grow memory for the snapshot");
+        if (!Module.growMemory(SNAPSHOT.memory)) throw new Error("could not grow memory for the snapshot");
         installWheels(Module, (await wheels).map((bytes) => ({ bytes })));
         step("files in place");
         await preloadLibraries(Module, await libraries, SNAPSHOT.table_size);

@@ -90,7 +90,12 @@ pyodide.runPython("import gc; gc.collect()", { globals: pyodide.toPy({}) });
 // Pyodide refuses to snapshot while its list of loaded packages holds anything; the page fills it in.
 for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
 const snapshot = pyodide.makeMemorySnapshot();
-writeFileSync(plan.output, snapshot);
-facts.bytes = snapshot.length;
+// The top of the memory is unused (zeros): leave it out; the page grows its memory to the full size.
+facts.memory = pyodide._module.HEAP8.length;
+let used = snapshot.length;
+while (used > 0 && snapshot[used - 1] === 0) used--;
+used = Math.min(snapshot.length, Math.ceil(used / 65536) * 65536);
+writeFileSync(plan.output, snapshot.subarray(0, used));
+facts.bytes = used;
 facts.python = pyodide.version;
 console.log(JSON.stringify(facts));
