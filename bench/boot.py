@@ -1,16 +1,21 @@
 """Boot benchmark: how long until a kakao-share page is usable, against a plain-JavaScript page.
 
-In one interleaved run, on the same server and browser, for each network (loopback, and Chromium's
-emulation of a mobile network: 10 Mbit/s down, 5 Mbit/s up, 40 ms round trips):
+In one interleaved run, on the same server and browser, on two networks (loopback, and Chromium's
+emulation of a mobile network: 10 Mbit/s down, 5 Mbit/s up, 40 ms round trips).
+
+Two kakao-share pages: a **boot page** that only imports kakao_share and marks ``<html data-ready>``
+(what starting the runtime costs), and the **playground** (``web/index.html``: the page visitors meet,
+with its own Python and DOM work on top). Each is visited three ways:
 
 * **first visit** — an empty browser profile: PyScript boots Pyodide, loads pydantic + jinja2 +
-  kakao_share, imports them and marks ``<html data-ready>``. Once idle, the page downloads the memory
-  snapshot for next time: reported apart, as transfer *after* ready.
+  kakao_share, and the page runs. Once idle, the page downloads the memory snapshot for next time:
+  reported apart, as transfer *after* ready.
 * **return visit** — a profile a first visit left behind: the snapshot is restored.
 * **return visit, no snapshot** — the fallback: a returning visitor whose browser has no snapshot (here:
   Save-Data on, so none was saved), booting the normal way from a warm HTTP cache.
-* **plain JS** — a page that loads the Kakao SDK (our test double, from a second loopback server) and
-  calls ``Kakao.init``: what a site without Python pays, first and return visit.
+
+And side by side, **plain JS**: a page that loads the Kakao SDK (our test double, from a second
+loopback server) and calls ``Kakao.init``: what a site without Python pays, first and return visit.
 
 Every visitor is a real (persistent) Chromium profile, so return visits get what returning visitors
 get: the HTTP cache, V8's code cache, the Cache Storage. Time is navigation start → the page's
@@ -46,6 +51,7 @@ from sitekit import server  # noqa: E402
 from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 
 SDK_DOUBLE = ROOT / "tests" / "e2e" / "kakao_sdk_double.js"
+WEB = ROOT / "web"
 BASELINE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain JS</title>
 <link rel="icon" href="data:,"><script src="kakao.min.js"></script></head><body><p>plain JS</p>
 <script>Kakao.init("0123456789abcdef0123456789abcdef");
@@ -181,99 +187,119 @@ class Cell:
         return f"{before:.2f} MB" + (f" (+{after:.2f} MB after ready)" if after >= 0.01 else "")
 
 
-def run(runs: int) -> tuple[str, dict[tuple[str, str], Cell]]:
-    cells: dict[tuple[str, str], Cell] = {}
-    srv = server.start(port=0)
-    ours = srv.url + "/index.html"
+#: A page that only starts kakao-share: what the boot itself costs, apart from any page's own work.
+BOOT_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kakao-share boot</title>
+<link rel="icon" href="data:,"><script type="module" src="assets/page.js"></script></head>
+<body><p id="status" role="status">Starting Python…</p>
+<script type="py">
+import kakao_share
+from pyscript import document
+document.getElementById("status").textContent = f"kakao-share {kakao_share.__version__} is ready."
+document.documentElement.setAttribute("data-ready", "")
+</script></body></html>
+"""
+
+#: The kakao-share pages measured: (name, path under the site).
+PAGES = [("boot page (import kakao_share)", "boot.html"), ("playground (web/index.html)", "index.html")]
+VISITS = ("first visit", "return visit", "return visit, no snapshot")
+
+
+def _site(folder: Path) -> Path:
+    """A copy of web/ with the boot page added (the server serves no links out of its folder)."""
+    shutil.copytree(WEB, folder)
+    (folder / "boot.html").write_text(BOOT_PAGE, encoding="utf-8")
+    return folder
+
+
+Cells = dict[tuple[str, str, str], Cell]
+
+
+def run(runs: int) -> tuple[str, Cells]:
+    cells: Cells = {}
     with tempfile.TemporaryDirectory(prefix="kakao-share-bench-") as tmp, sync_playwright() as p:
-        profiles = Path(tmp)
-        (profiles / "site").mkdir()
-        baseline = _baseline_server(profiles / "site")
-        plain = f"http://127.0.0.1:{baseline.server_port}/index.html"
+        folder = Path(tmp)
+        srv = server.start(port=0, root=_site(folder / "site"))
+        (folder / "plain").mkdir()
+        baseline = _baseline_server(folder / "plain")
+        plain_url = f"http://127.0.0.1:{baseline.server_port}/index.html"
         made = iter(range(1_000_000))
 
         def fresh(**options: Any) -> Visitor:
-            return Visitor(p, profiles / f"profile-{next(made)}", **options)
+            return Visitor(p, folder / f"profile-{next(made)}", **options)
 
-        # Returning visitors: each has made a first visit (and, for the snapshot, stored it).
-        returning = fresh()
-        returning.visit(ours, None, until_snapshot_decided=True)
-        fallback = fresh(save_data=True)
-        fallback.visit(ours, None, until_snapshot_decided=True)
+        # Returning visitors, one per page and kind: each has made a first visit (and stored the
+        # snapshot, unless Save-Data is on).
+        returning, fallback = {}, {}
+        for _, path in PAGES:
+            url = f"{srv.url}/{path}"
+            returning[path], fallback[path] = fresh(), fresh(save_data=True)
+            returning[path].visit(url, None, until_snapshot_decided=True)
+            fallback[path].visit(url, None, until_snapshot_decided=True)
         plain_returning = fresh()
-        plain_returning.visit(plain, None)
-        version = returning.version()
+        plain_returning.visit(plain_url, None)
+        version = plain_returning.version()
+
+        def record(key: tuple[str, str, str], sample: dict[str, Any]) -> None:
+            cells.setdefault(key, Cell()).samples.append(sample)
 
         for _ in range(runs):
             for network_name, network in NETWORKS.items():
-                first = fresh()
-                cell = cells.setdefault((network_name, "first visit"), Cell())
-                cell.samples.append(first.visit(ours, network, until_snapshot_decided=True))
-                first.close()
-                sample = returning.visit(ours, network)
-                if not sample["restored"]:
-                    raise SystemExit("a return visit did not restore the snapshot")
-                cells.setdefault((network_name, "return visit"), Cell()).samples.append(sample)
-                sample = fallback.visit(ours, network)
-                if sample["restored"]:
-                    raise SystemExit("a visitor with Save-Data restored a snapshot it should not have saved")
-                cells.setdefault((network_name, "return visit, no snapshot"), Cell()).samples.append(sample)
+                for page, path in PAGES:
+                    url = f"{srv.url}/{path}"
+                    first = fresh()
+                    record((network_name, page, VISITS[0]), first.visit(url, network, until_snapshot_decided=True))
+                    first.close()
+                    sample = returning[path].visit(url, network)
+                    if not sample["restored"]:
+                        raise SystemExit(f"a return visit to {path} did not restore the snapshot")
+                    record((network_name, page, VISITS[1]), sample)
+                    sample = fallback[path].visit(url, network)
+                    if sample["restored"]:
+                        raise SystemExit("a visitor with Save-Data restored a snapshot it should not have saved")
+                    record((network_name, page, VISITS[2]), sample)
                 plain_first = fresh()
-                cells.setdefault((network_name, "plain JS first"), Cell()).samples.append(
-                    plain_first.visit(plain, network)
-                )
+                record((network_name, "plain JS", VISITS[0]), plain_first.visit(plain_url, network))
                 plain_first.close()
-                cells.setdefault((network_name, "plain JS return"), Cell()).samples.append(
-                    plain_returning.visit(plain, network)
-                )
-        for visitor in (returning, fallback, plain_returning):
+                record((network_name, "plain JS", VISITS[1]), plain_returning.visit(plain_url, network))
+        for visitor in (*returning.values(), *fallback.values(), plain_returning):
             visitor.close()
         baseline.shutdown()
-    srv.shutdown()
+        srv.shutdown()
     return version, cells
 
 
-def report(version: str, runs: int, cells: dict[tuple[str, str], Cell]) -> str:
+def report(version: str, runs: int, cells: Cells) -> str:
     lines = [
         f"Boot to ready, {runs} visits per cell, interleaved, Chromium {version}; median [min–max];"
         " transfer before ready",
         "",
-        "| network | visit | kakao-share | transfer | plain JS | transfer |",
-        "|---|---|---|---|---|---|",
+        "| network | page | visit | ready | transfer | wasm ready | Python up |",
+        "|---|---|---|---|---|---|---|",
     ]
     for network in NETWORKS:
-        plain = {"first visit": "plain JS first", "return visit": "plain JS return"}
-        for visit in ("first visit", "return visit", "return visit, no snapshot"):
-            ours = cells[(network, visit)]
-            base = cells.get((network, plain.get(visit, "")))
-            base_cols = f"{base.seconds()} | {base.transfer()}" if base else "– | –"
-            lines.append(f"| {network} | {visit} | {ours.seconds()} | {ours.transfer()} | {base_cols} |")
+        for page in [name for name, _ in PAGES] + ["plain JS"]:
+            for visit in VISITS:
+                cell = cells.get((network, page, visit))
+                if cell:
+                    lines.append(
+                        f"| {network} | {page} | {visit} | {cell.seconds()} | {cell.transfer()} "
+                        f"| {cell.phase('wasm ready')} | {cell.phase('python-started')} |"
+                    )
     lines += [
         "",
-        "Where the time goes (medians): the wasm compiled and instantiated (a restore's first step), Python",
-        "up (restored or started), the page ready (PyScript's own start-up and the page's Python)",
+        "wasm ready: Pyodide's wasm compiled and instantiated (a restore's first step); Python up: restored",
+        "or started (before PyScript's own start-up and the page's Python); medians.",
         "",
-        "| network | visit | wasm ready | Python up | page ready |",
-        "|---|---|---|---|---|",
     ]
     for network in NETWORKS:
-        for visit in ("first visit", "return visit", "return visit, no snapshot"):
-            cell = cells[(network, visit)]
+        plain = cells[(network, "plain JS", VISITS[0])].median(), cells[(network, "plain JS", VISITS[1])].median()
+        for page, _ in PAGES:
+            first, back, fallback = (cells[(network, page, visit)].median() for visit in VISITS)
             lines.append(
-                f"| {network} | {visit} | {cell.phase('wasm ready')} | {cell.phase('python-started')} "
-                f"| {cell.median():.2f} s |"
+                f"{network}, {page}: return / first ×{back / first:.2f}; return / no snapshot ×{back / fallback:.2f};"
+                f" / plain JS: first ×{first / plain[0]:.0f}, return ×{back / plain[1]:.0f}"
             )
-    lines.append("")
-    for network in NETWORKS:
-        first, back = cells[(network, "first visit")].median(), cells[(network, "return visit")].median()
-        fallback = cells[(network, "return visit, no snapshot")].median()
-        plain_first = cells[(network, "plain JS first")].median()
-        plain_back = cells[(network, "plain JS return")].median()
-        lines.append(
-            f"{network}: return visit / first visit ×{back / first:.2f}; return visit / no snapshot "
-            f"×{back / fallback:.2f}; kakao-share / plain JS: first ×{first / plain_first:.0f}, "
-            f"return ×{back / plain_back:.0f}"
-        )
     return "\n".join(lines)
 
 
