@@ -80,7 +80,7 @@ async function start(options) {
       console.warn(
         `kakao-share: could not restore the Python snapshot (${error?.message || error}); starting Python the normal way`,
       );
-      remember(new Response("", { status: 200 }), HEAP_URL + FAILED);
+      markFailed();
     }
   }
   const pyodide = await startPyodide(options);
@@ -131,11 +131,12 @@ async function storedSnapshot() {
   }
 }
 
-async function remember(response, url) {
+/** Drop a snapshot this browser could not restore, and remember not to download it again. */
+async function markFailed() {
   try {
     const cache = await caches.open(CACHE_NAME);
     await cache.delete(HEAP_URL);
-    await cache.put(url, response);
+    await cache.put(HEAP_URL + FAILED, new Response(""));
   } catch {
     // nothing to do: the next visit will try again
   }
@@ -157,10 +158,10 @@ function saveSnapshotWhenIdle() {
     performance.mark("kakao-share:snapshot-not-saved", { detail: reason });
     return;
   }
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
+  let begun = false;
+  const begin = () => {
+    if (begun) return;
+    begun = true;
     const save = async () => {
       const cache = await caches.open(CACHE_NAME);
       if (await cache.match(HEAP_URL + FAILED)) return; // this browser could not restore this snapshot
@@ -172,8 +173,8 @@ function saveSnapshotWhenIdle() {
   };
   // PyScript fires py:all-done once every script on the page has run; a page whose scripts never
   // finish still gets the snapshot, later.
-  addEventListener("py:all-done", start, { once: true });
-  setTimeout(start, 30_000);
+  addEventListener("py:all-done", begin, { once: true });
+  setTimeout(begin, 30_000);
 }
 
 async function fetchBytes(url) {
@@ -200,7 +201,7 @@ async function restore(options, stored) {
   );
   let failed;
   const failure = new Promise((_, reject) => (failed = reject));
-  for (const step of [heap, wheels, libraries]) step.catch(failed);
+  for (const part of [heap, wheels, libraries]) part.catch(failed);
   // Pyodide fetches its wasm as soon as it is called; the Emscripten module is awaited only once needed.
   const createPyodideModule = async (settings) => {
     settings.preRun.push((Module) => {

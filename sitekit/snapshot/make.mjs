@@ -48,7 +48,7 @@ const { loadPyodide } = await import(pathToFileURL(dir + "pyodide.mjs").href);
 const createModule = (await import(pathToFileURL(dir + "pyodide.asm.mjs").href)).default;
 const wheels = plan.wheels.map(({ file }) => ({ bytes: new Uint8Array(readFileSync(file)) }));
 const libraries = nativeLibraries(wheels);
-const facts = { libraries: libraries.map((l) => l.name) };
+const facts = {};
 
 const createPyodideModule = (settings) => {
   settings.preRun.push((Module) => {
@@ -76,7 +76,7 @@ const pyodide = await loadPyodide({
 const namespace = pyodide.toPy({ imports: plan.imports, warm_up: plan.warm_up });
 pyodide.runPython(
   [
-    "import gc, importlib, os, sys",
+    "import importlib, os, sys",
     "for name in imports: importlib.import_module(name)",
     "exec(warm_up, {'__name__': '__warm_up__'})",
     // The page's own start-up adds these again after restoring.
@@ -97,5 +97,4 @@ while (used > 0 && snapshot[used - 1] === 0) used--;
 used = Math.min(snapshot.length, Math.ceil(used / 65536) * 65536);
 writeFileSync(plan.output, snapshot.subarray(0, used));
 facts.bytes = used;
-facts.python = pyodide.version;
 console.log(JSON.stringify(facts));

@@ -11,7 +11,7 @@ from pathlib import Path
 import kakao_share
 import pytest
 
-from sitekit import bundle
+from sitekit import bundle, snapshot
 from sitekit.bundle import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,3 +132,30 @@ def test_the_readme_lists_the_published_wheels():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"runtime/wheels/([\w.+-]+\.whl)", readme))
     assert listed == published_wheels()
+
+
+def _snapshot_plan() -> tuple[snapshot.SnapshotPlan, Path]:
+    config = json.loads((ROOT / "web" / "runtime" / "pyscript.json").read_text())
+    folder = (ROOT / "web" / "runtime" / config["interpreter"]).parent
+    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())
+    wheels = [
+        (name, PYODIDE_DIR / lock["packages"][name]["file_name"]) for name in snapshot.load_order(lock, "kakao-share")
+    ]
+    plan = snapshot.SnapshotPlan(
+        pyodide_dir=PYODIDE_DIR,
+        packages=[bundle.APP_PACKAGE],
+        wheels=wheels,
+        imports=bundle.SNAPSHOT_IMPORTS,
+        warm_up=bundle.SNAPSHOT_WARM_UP,
+    )
+    return plan, folder
+
+
+def test_the_snapshot_is_named_by_its_inputs_and_made_again_byte_for_byte(tmp_path):
+    plan, built = _snapshot_plan()
+    assert built.name == f"snapshot-{plan.digest()[:12]}"
+    other = snapshot.SnapshotPlan(plan.pyodide_dir, plan.packages, plan.wheels, [*plan.imports, "csv"], plan.warm_up)
+    assert other.digest() != plan.digest()
+    snapshot.make_snapshot(plan, tmp_path, plan.digest())
+    assert (tmp_path / snapshot.HEAP).read_bytes() == (built / snapshot.HEAP).read_bytes()
+    assert (tmp_path / snapshot.INTERPRETER).read_text() == (built / snapshot.INTERPRETER).read_text()
