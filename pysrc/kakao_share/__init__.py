@@ -34,6 +34,7 @@ from ._exceptions import (
 from ._images import ImageInfo
 from ._links import Link
 from ._options import PickerSettings, ShareOptions
+from ._page import PageMetadata
 from ._preview import PREVIEW_CSS, render_preview
 from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
 from ._templates import (
@@ -50,6 +51,7 @@ from ._templates import (
     parse_template,
     template_json_schema,
 )
+from ._widget import WidgetConfig
 from ._wire import LINK_VER, PAYLOAD_LIMIT
 
 __version__ = "0.1.0"
@@ -81,6 +83,7 @@ __all__ = [
     "Link",
     "ListTemplate",
     "LocationTemplate",
+    "PageMetadata",
     "PickerSettings",
     "PopupBlocked",
     "SDKError",
@@ -96,6 +99,7 @@ __all__ = [
     "TemplateError",
     "TemplateRenderError",
     "TextTemplate",
+    "WidgetConfig",
     "__version__",
     # checks, authoring, preview
     "check",

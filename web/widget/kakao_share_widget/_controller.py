@@ -1,0 +1,238 @@
+"""Prepares every ``<kakao-share-button>`` ahead of the click and shares when the loader passes one on.
+
+All buttons share one runtime, one SDK load and one ``Kakao.init``. A button is "ready" once its
+message is built, validated and converted (``browser.prepare``) and the SDK is initialised, so the
+click only calls the SDK, synchronously. Anything that keeps a button from Kakao is explained in the
+console in the site owner's terms (attribute, rule, fix), and the button falls back to sharing the
+page's link; the host page never sees an exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import js
+from kakao_share import (
+    Finding,
+    KakaoShareError,
+    PopupBlocked,
+    SDKError,
+    TemplateError,
+    TemplateRenderError,
+    WidgetConfig,
+    browser,
+    check,
+    min_sdk_version,
+)
+from kakao_share._share import ShareSettings
+from pyodide.ffi import JsException
+from pyodide.http import pyfetch
+
+from ._dom import read_button, read_page
+
+__all__ = ["Controller"]
+
+TAG = "kakao-share-button"
+FALLBACK = "the button shares the page's link instead"
+
+
+@dataclass
+class _Button:
+    element: Any
+    generation: int = 0
+    config: WidgetConfig | None = None
+    template_source: str | None = None
+    prepared: browser.PreparedShare | None = None
+    page_url: str = ""
+
+
+class Controller:
+    """What the loader calls: ``prepare(id, element)``, ``share(id)`` (synchronous) and ``forget(id)``."""
+
+    def __init__(self, registry: Any) -> None:
+        self._registry = registry
+        self._buttons: dict[int, _Button] = {}
+        self._sdk: asyncio.Future[browser.SDKInfo] | None = None
+        self._sdk_version: str | None = None
+        self._sources: dict[str, asyncio.Future[str]] = {}
+        self._tasks: set[asyncio.Future[None]] = set()
+
+    # --- called by the loader ---------------------------------------------------------------------
+
+    def prepare(self, button_id: int, element: Any) -> None:
+        """(Re)build the button's message in the background; the loader hears back through ``update``."""
+        entry = self._buttons.get(button_id)
+        if entry is None:
+            entry = self._buttons[button_id] = _Button(element)
+        entry.element = element
+        entry.generation += 1
+        entry.prepared = None
+        task = asyncio.ensure_future(self._prepare(button_id, entry, entry.generation))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def forget(self, button_id: int) -> None:
+        self._buttons.pop(button_id, None)
+
+    def share(self, button_id: int) -> str:
+        """Share now, inside the click's task. Returns JSON ``{"ok": bool, "reason"?: str}``."""
+        entry = self._buttons.get(button_id)
+        if entry is None or entry.prepared is None:
+            return json.dumps({"ok": False, "reason": "not ready"})
+        try:
+            if str(js.location.href) != entry.page_url:
+                self._build(entry)  # a single-page app moved on: the message follows the page
+            assert entry.prepared is not None
+            entry.prepared.send()
+        except PopupBlocked as exc:
+            self._report(entry.element, "error", f"the browser blocked Kakao's share window ({exc}); {FALLBACK}")
+            return json.dumps({"ok": False, "reason": "popup blocked"})
+        except KakaoShareError as exc:
+            self._report(entry.element, "error", f"sharing to KakaoTalk failed: {exc}; {FALLBACK}")
+            return json.dumps({"ok": False, "reason": str(exc)})
+        return json.dumps({"ok": True})
+
+    # --- preparing --------------------------------------------------------------------------------
+
+    async def _prepare(self, button_id: int, entry: _Button, generation: int) -> None:
+        try:
+            attributes, inline = read_button(entry.element)
+            page_url = str(js.location.href)
+            config = WidgetConfig.from_attributes(attributes, page_url=page_url, inline_template=inline)
+            self._warn(entry.element, config.warnings())
+            entry.config = config
+            entry.template_source = await self._template_source(config) if config.template_src else None
+            settings = self._build(entry, warn=True)
+            await self._load_sdk(config)
+            browser.init(str(config.app_key))
+            self._check_version(settings)
+        except TemplateRenderError as exc:
+            self._settle(button_id, entry, generation, f"its message template failed: {exc}")
+        except TemplateError as exc:
+            self._settle(button_id, entry, generation, f"its configuration is invalid: {exc}")
+        except SDKError as exc:
+            self._settle(button_id, entry, generation, f"Kakao's SDK is unavailable: {exc}")
+        except Exception as exc:  # the host page must never see an exception from the widget
+            self._settle(button_id, entry, generation, f"an unexpected error occurred: {exc!r}")
+        else:
+            self._settle(button_id, entry, generation, None)
+
+    def _settle(self, button_id: int, entry: _Button, generation: int, problem: str | None) -> None:
+        if self._buttons.get(button_id) is not entry or entry.generation != generation:
+            return  # the button changed or left the page meanwhile
+        if problem is not None:
+            entry.prepared = None
+            self._report(entry.element, "error", f"{problem}\n→ {FALLBACK}.")
+            self._registry.update(button_id, "fallback", problem.split("\n", 1)[0])
+        else:
+            self._registry.update(button_id, "ready", "")
+
+    def _build(self, entry: _Button, *, warn: bool = False) -> ShareSettings:
+        """Read the page and build the message (synchronous: also used inside a click)."""
+        assert entry.config is not None
+        page = read_page()
+        settings = entry.config.settings(page, entry.template_source)
+        entry.prepared = browser.prepare(settings.template, settings.options)
+        entry.page_url = page.url
+        if warn:
+            self._warn(entry.element, [*page.problems, *check(settings.template)])
+        return settings
+
+    async def _template_source(self, config: WidgetConfig) -> str:
+        url = str(config.template_src)
+        if url not in self._sources:
+            self._sources[url] = asyncio.ensure_future(_fetch_text(url))
+        return await self._sources[url]
+
+    async def _load_sdk(self, config: WidgetConfig) -> None:
+        """Load the SDK once for every button; the first button's sdk-version decides which."""
+        if self._sdk is None:
+            version = config.sdk_version or browser.DEFAULT_SDK_VERSION
+            if config.sdk_integrity is None and version not in browser.PUBLISHED_SRI:
+                raise TemplateError(
+                    [
+                        Finding(
+                            "sdk-integrity",
+                            f"is needed for Kakao SDK {version} (its hash is not built in)",
+                            'add sdk-integrity="sha384-…" as shown next to the version on Kakao\'s SDK download page',
+                        )
+                    ],
+                    model=f"<{TAG}>",
+                )
+            self._sdk_version = version
+            self._sdk = asyncio.ensure_future(browser.load_sdk(version=version, integrity=config.sdk_integrity))
+        elif config.sdk_version is not None and config.sdk_version != self._sdk_version:
+            raise TemplateError(
+                [
+                    Finding(
+                        "sdk-version",
+                        f"is {config.sdk_version}, but the page already loads Kakao SDK {self._sdk_version} "
+                        "for another button (one SDK per page)",
+                        "give every button the same sdk-version and sdk-integrity",
+                    )
+                ],
+                model=f"<{TAG}>",
+            )
+        await self._sdk
+
+    @staticmethod
+    def _check_version(settings: ShareSettings) -> None:
+        needed = min_sdk_version(settings.template, settings.options)
+        info = browser.sdk_info()
+        if needed is None or info is None or info.version_tuple >= needed:
+            return
+        what = "picker settings" if settings.options.min_sdk_version else "a message without title or image"
+        wanted = ".".join(map(str, needed))
+        raise TemplateError(
+            [
+                Finding(
+                    "sdk-version",
+                    f"the page loads Kakao SDK {info.version}, but {what} need {wanted} or later",
+                    f'add sdk-version="{wanted}" (or newer) and its sdk-integrity from Kakao\'s SDK download page',
+                )
+            ],
+            model=f"<{TAG}>",
+        )
+
+    # --- telling the site owner -------------------------------------------------------------------
+
+    @staticmethod
+    def _report(element: Any, level: str, message: str) -> None:
+        getattr(js.console, level)(f"{TAG}: {message}", element)
+
+    def _warn(self, element: Any, findings: list[Finding]) -> None:
+        if findings:
+            lines = "\n".join(f"  {finding}" for finding in findings)
+            self._report(element, "warn", f"this button works, but check:\n{lines}")
+
+
+async def _fetch_text(url: str) -> str:
+    """The text at ``url`` (a message template), or a TemplateError naming template-src."""
+    try:
+        response = await pyfetch(url)
+        if not response.ok:
+            raise TemplateError(
+                [
+                    Finding(
+                        "template-src",
+                        f"could not be loaded from {url} (HTTP {response.status})",
+                        "check the address (relative addresses are read against the page's)",
+                    )
+                ],
+                model=f"<{TAG}>",
+            )
+        return str(await response.string())
+    except (OSError, JsException) as exc:
+        raise TemplateError(
+            [
+                Finding(
+                    "template-src",
+                    f"could not be loaded from {url} ({exc})",
+                    "check the address; a template on another site must be served with CORS headers",
+                )
+            ],
+            model=f"<{TAG}>",
+        ) from None
