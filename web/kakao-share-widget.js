@@ -85,8 +85,9 @@ const CSS = `
 }
 :host([hidden]) { display: none !important; }
 :host::before, :host::after { content: none !important; display: none !important; }
+/* Block boxes only (no line box the host's font could stretch); the button keeps its own width. */
 .wrap {
-  all: initial; position: relative; display: inline-block; vertical-align: top;
+  all: initial; position: relative; display: block; width: max-content;
   --h: 40px; --px: 16px; --fs: 15px; --icon: 18px; --radius: 8px; --gap: 7px;
   --bg: #fee500; --fg: rgba(0, 0, 0, 0.85); --line: #fee500; --hover: #f5dc00; --mark: #000;
 }
@@ -101,7 +102,7 @@ const CSS = `
   .auto { --bg: #fff; --fg: #191919; --line: #d0d0d0; --hover: #f3f3f3; --mark: #191919; }
 }
 button {
-  all: initial; box-sizing: border-box; display: inline-flex; align-items: center; justify-content: center;
+  all: initial; box-sizing: border-box; display: flex; align-items: center; justify-content: center;
   gap: var(--gap); height: var(--h); margin: 0; padding: 0 var(--px); border: 1px solid var(--line);
   border-radius: var(--radius); background: var(--bg); color: var(--fg); cursor: pointer;
   font-family: system-ui, -apple-system, "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Segoe UI",
