@@ -480,12 +480,24 @@ const runtime = {
     const files = Object.fromEntries(
       PY_MODULES.map((name) => [new URL(`widget/kakao_share_widget/${name}`, BUNDLE).href, `./kakao_share_widget/${name}`]),
     );
-    script.setAttribute("config", JSON.stringify({ files, plugins: PY_PLUGINS.map((name) => `!${name}`) }));
-    document.head.append(script);
+    const plugins = PY_PLUGINS.map((name) => `!${name}`);
+    script.setAttribute("config", JSON.stringify({ files, plugins }));
+    // PyScript also configures MicroPython, and without a configuration of its own that branch loads
+    // every plugin (some compile code with Function(), which a strict Content-Security-Policy
+    // refuses). The same plugin list, in <head> where nothing renders.
+    const micropython = document.createElement("mpy-config");
+    micropython.hidden = true;
+    micropython.textContent = JSON.stringify({ plugins });
+    document.head.append(micropython, script);
     this.watchdog = setTimeout(() => this.fail("the Python runtime did not start within 60 seconds"), 60_000);
     try {
       const { boot } = await import(new URL("assets/boot.js", BUNDLE).href);
       await boot({ css: false });
+      // PyScript compiles its worker hooks with Function() while it sets up, which a strict
+      // Content-Security-Policy refuses; the widget starts no PyScript worker, so it needs none of them.
+      // (boot() has just loaded core.js; PyScript sets up after its first plugin has loaded.)
+      const { hooks } = await import(new URL("runtime/pyscript/core.js", BUNDLE).href);
+      for (const name of Object.keys(hooks.worker)) if (name.startsWith("on")) hooks.worker[name].clear();
     } catch (error) {
       this.fail(`the Python runtime could not be loaded from ${BUNDLE.href} (${error?.message || error})`);
     }
