@@ -17,7 +17,8 @@ serve: build
 test: lint build browser
 	$(PY) -m pytest
 
-# ruff (lint + format check) over everything; mypy --strict over the library, site tooling and benchmarks.
+# ruff (lint + format check) over everything; mypy --strict over the library, site tooling, benchmarks and the
+# share widget's Python.
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -88,7 +88,7 @@ class PageMetadata:
     def tags(self) -> dict[str, str]:
         """Every ``<meta>`` tag's first value, by lower-case ``property``/``name``."""
         out: dict[str, str] = {}
-        for key, value in self.meta:  # type: ignore[misc]  # normalised to pairs in __post_init__
+        for key, value in self.meta:
             key = key.strip().lower()
             if key and key not in out and value.strip():
                 out[key] = value.strip()
@@ -151,7 +151,7 @@ class PageMetadata:
 
     @cached_property
     def _json_ld(self) -> tuple[list[dict[str, Any]], list[Finding]]:
-        return parse_json_ld(list(self.json_ld))  # type: ignore[arg-type]  # normalised in __post_init__
+        return parse_json_ld(list(self.json_ld))
 
     @property
     def json_ld_nodes(self) -> list[dict[str, Any]]:

@@ -86,6 +86,13 @@ def _whole_number(value: Any, info: ValidationInfo) -> Any:
     raise problem("whole_number", "must be a whole number", f'write it as digits only, e.g. {name}="{example}"')
 
 
+def _picker_limit(value: Any, info: ValidationInfo) -> Any:
+    number = _whole_number(value, info)
+    if isinstance(number, int) and not 1 <= number <= 10:
+        raise problem("out_of_range", "must be from 1 to 10", 'write a number from 1 to 10, e.g. picker-limit="5"')
+    return number
+
+
 def _string_map(value: Any, info: ValidationInfo) -> Any:
     """A JSON object of strings, as an attribute writes it: ``'{"post": "42"}'``."""
     if not isinstance(value, str):
@@ -168,7 +175,7 @@ class WidgetConfig(KakaoModel):
     callback_args: StringMap = None
     install_talk: Switch = False
     picker_type: Annotated[Literal["friend", "chat"] | None, BeforeValidator(_picker_type)] = None
-    picker_limit: Annotated[int, Ge(1), Le(10), BeforeValidator(_whole_number)] | None = None
+    picker_limit: Annotated[int | None, BeforeValidator(_picker_limit)] = None
     sdk_version: Annotated[str, BeforeValidator(_stripped)] | None = None
     sdk_integrity: Annotated[str, BeforeValidator(_stripped)] | None = None
     data: StrMap = FrozenDict()
@@ -176,7 +183,7 @@ class WidgetConfig(KakaoModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> WidgetConfig:
-        template = "a Jinja2 template (template-src or a <script type=\"text/x-kakao-template\"> child)"
+        template = 'a Jinja2 template (template-src or a <script type="text/x-kakao-template"> child)'
         if self.template_id is not None and self.has_template:
             raise problem(
                 "one_message",

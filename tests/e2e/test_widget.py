@@ -30,7 +30,9 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "widget"
 APP_KEY = "0123456789abcdef0123456789abcdef"
-SETTLED = "() => [...document.querySelectorAll('kakao-share-button')].every(b => ['ready', 'fallback'].includes(b.state))"
+SETTLED = (
+    "() => [...document.querySelectorAll('kakao-share-button')].every(b => ['ready', 'fallback'].includes(b.state))"
+)
 STATES = "() => [...document.querySelectorAll('kakao-share-button')].map(b => b.state)"
 
 BLOG_URL = "https://slowtrip.example.com/posts/jeju-spring-walk"
@@ -52,7 +54,8 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
 }).observe({ type: "layout-shift", buffered: true });
 window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 """
 # Counts Kakao.init calls however the SDK defines itself (the double or a real build).
 COUNT_INITS = """
@@ -64,7 +67,8 @@ Object.defineProperty(window, "Kakao", {
   set(value) {
     kakao = value;
     const init = value && value.init;
-    if (typeof init === "function") value.init = function (...args) { window.__inits++; return init.apply(this, args); };
+    if (typeof init !== "function") return;
+    value.init = function (...args) { window.__inits++; return init.apply(this, args); };
   },
 });
 """
@@ -73,7 +77,9 @@ WEB_SHARE = "window.__shared = []; navigator.share = async (data) => { window.__
 
 def with_test_sdk(html: str, kakao: FakeKakao) -> str:
     """Every button told to load the SDK build this test serves."""
-    return html.replace("<kakao-share-button ", f'<kakao-share-button sdk-version="{kakao.version}" sdk-integrity="{kakao.integrity}" ')
+    return html.replace(
+        "<kakao-share-button ", f'<kakao-share-button sdk-version="{kakao.version}" sdk-integrity="{kakao.integrity}" '
+    )
 
 
 @pytest.fixture
@@ -136,7 +142,9 @@ def test_blog_post_shares_a_feed_of_its_open_graph_tags(page: Page, examples: st
     assert settle(page) == ["ready"]
     assert box(page) == drawn
     assert page.evaluate("window.__shifts.length") == shifts
-    marks = page.evaluate("['drawn', 'ready'].map(n => performance.getEntriesByName('kakao-share-widget:' + n)[0].startTime)")
+    marks = page.evaluate(
+        "['drawn', 'ready'].map(n => performance.getEntriesByName('kakao-share-widget:' + n)[0].startTime)"
+    )
     assert marks[0] < marks[1]
 
     # Keyboard: focus shows a ring, Enter shares.
@@ -237,7 +245,9 @@ def test_several_buttons_share_through_one_sdk_load_and_one_init(
         "feed": ("default", feed.validation_params(), None),
         "custom": (
             "custom",
-            CustomTemplate(template_id=10123, template_args={"pick": "Cast-iron pan", "week": "23"}).validation_params(),
+            CustomTemplate(
+                template_id=10123, template_args={"pick": "Cast-iron pan", "week": "23"}
+            ).validation_params(),
             None,
         ),
         "scrap": ("scrap", ScrapTemplate(request_url=feed_url + "?from=kakao").validation_params(), None),
@@ -259,7 +269,8 @@ def test_a_click_before_python_is_ready_says_so_and_shares_on_the_next_click(
     context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
 ):
     held: list[Route] = []
-    context.route("**/widget/kakao_share_widget/__init__.py", lambda route: held.append(route))  # Python waits for this file
+    # The widget's Python waits for this file until the test lets it through.
+    context.route("**/widget/kakao_share_widget/__init__.py", lambda route: held.append(route))
     page.emulate_media(reduced_motion="reduce")
     popups: list[Page] = []
     context.on("page", lambda popup: popups.append(popup))
@@ -345,7 +356,8 @@ def test_hostile_css_does_not_change_the_button(page: Page, examples: str, kakao
 BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mistakes</title>
 <meta property="og:title" content="A page with mistakes">
 <script type="module" src="@SITE@/kakao-share-widget.js"></script></head>
-<body><p id="count">0</p><button id="own" onclick="count.textContent = Number(count.textContent) + 1">Own button</button>
+<body><p id="count">0</p>
+<button id="own" onclick="count.textContent = Number(count.textContent) + 1">Own button</button>
 <kakao-share-button id="bad-attributes" @SDK@ app-key="@KEY@" template-id="12a" picker-limit="20" tempalte-args="x">
 </kakao-share-button>
 <kakao-share-button id="no-key" @SDK@></kakao-share-button>
@@ -406,7 +418,8 @@ HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <meta property="og:title" content="A post on another site"><link rel="canonical" href="{canonical}">
 <script type="module" src="{bundle}/kakao-share-widget.js"></script></head>
 <body><h1>A post on another site</h1>
-<kakao-share-button app-key="{key}" sdk-version="{version}" sdk-integrity="{integrity}"></kakao-share-button></body></html>"""
+<kakao-share-button app-key="{key}" sdk-version="{version}" sdk-integrity="{integrity}"></kakao-share-button>
+</body></html>"""
 
 
 def test_a_page_on_another_origin_with_a_strict_csp_loads_the_bundle(
