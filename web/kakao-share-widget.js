@@ -41,7 +41,7 @@ const THEMES = ["kakao", "light", "dark", "auto"];
 // Attributes that change what is shared: a change prepares the button again.
 const SHARE_ATTRIBUTES = [
   "app-key", "template-id", "template-args", "template-src", "scrap", "url", "callback-args",
-  "install-talk", "picker-type", "picker-limit", "sdk-version", "sdk-integrity",
+  "install-talk", "picker-type", "picker-limit", "sdk-version", "sdk-integrity", "sdk-src",
 ];
 const DISPLAY_ATTRIBUTES = ["text", "size", "theme", "lang"];
 const STATUS_SECONDS = 6;
@@ -103,7 +103,7 @@ const CSS = `
 }
 button {
   all: initial; box-sizing: border-box; display: flex; align-items: center; justify-content: center;
-  gap: var(--gap); height: var(--h); margin: 0; padding: 0 var(--px); border: 1px solid var(--line);
+  height: var(--h); margin: 0; padding: 0 var(--px); border: 1px solid var(--line);
   border-radius: var(--radius); background: var(--bg); color: var(--fg); cursor: pointer;
   font-family: system-ui, -apple-system, "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", "Segoe UI",
     Roboto, sans-serif;
@@ -113,15 +113,18 @@ button {
 }
 button:hover { background: var(--hover); }
 button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
-.icon { position: relative; display: inline-block; width: var(--icon); height: var(--icon); flex: none; }
-.icon svg { position: absolute; inset: 0; width: 100%; height: 100%; display: none; fill: var(--mark); }
-.icon svg.on { display: block; }
-.spin { fill: none !important; stroke: var(--mark); stroke-width: 2.5; stroke-linecap: round;
+/* One face per state (icon + label), stacked in one grid cell: the widest sets the button's width, so
+   switching faces never changes the button's size. */
+.faces { display: grid; }
+.face { grid-area: 1 / 1; justify-self: center; display: flex; align-items: center; gap: var(--gap); visibility: hidden; }
+.face.on { visibility: visible; }
+.icon { position: relative; display: block; width: var(--icon); height: var(--icon); flex: none; }
+.icon svg { position: absolute; inset: 0; width: 100%; height: 100%; fill: var(--mark); }
+.spin { display: none; fill: none !important; stroke: var(--mark); stroke-width: 2.5; stroke-linecap: round;
   animation: turn 0.9s linear infinite; transform-origin: 50% 50%; }
+.busy .spin { display: block; }
+.busy .spin + svg { display: none; }
 @keyframes turn { to { transform: rotate(360deg); } }
-.labels { display: inline-grid; }
-.labels > span { grid-area: 1 / 1; visibility: hidden; text-align: center; }
-.labels > span.on { visibility: visible; }
 .status {
   position: absolute; left: 0; top: calc(100% + 6px); z-index: 2147483647; box-sizing: border-box;
   width: max-content; max-width: min(300px, 90vw); padding: 8px 12px; border-radius: 8px;
@@ -143,16 +146,22 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 }
 `;
 
-const MARKUP = `
-<span class="wrap"><button type="button">
-<span class="icon" aria-hidden="true">
-<svg viewBox="0 0 24 24" data-icon="kakao"><ellipse cx="12" cy="10.6" rx="10" ry="8.1"/><path d="M6.6 15.6 5.3 21.1l5.6-3.6z"/></svg>
-<svg viewBox="0 0 24 24" data-icon="share"><circle cx="18" cy="5.5" r="3"/><circle cx="6" cy="12" r="3"/><circle cx="18" cy="18.5" r="3"/><path d="m7.3 10.9 9.4-5 .9 1.8-9.4 5zm.9 1.3 9.4 5-.9 1.7-9.4-5z"/></svg>
-<svg viewBox="0 0 24 24" data-icon="copy"><path d="M8 2h11a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-2v-2h2V4H8v2H6V4a2 2 0 0 1 2-2z"/><path d="M5 7h11a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2zm0 2v11h11V9z"/></svg>
-<svg viewBox="0 0 24 24" data-icon="busy" class="spin"><circle cx="12" cy="12" r="8.5" stroke-dasharray="38 60"/></svg>
-</span>
-<span class="labels"><span data-label="kakao"></span><span data-label="share"></span><span data-label="copy"></span></span>
-</button><span class="status" role="status" aria-live="polite"></span></span>`;
+const ICONS = {
+  kakao: '<ellipse cx="12" cy="10.6" rx="10" ry="8.1"/><path d="M6.6 15.6 5.3 21.1l5.6-3.6z"/>',
+  share:
+    '<circle cx="18" cy="5.5" r="3"/><circle cx="6" cy="12" r="3"/><circle cx="18" cy="18.5" r="3"/>' +
+    '<path d="m7.3 10.9 9.4-5 .9 1.8-9.4 5zm.9 1.3 9.4 5-.9 1.7-9.4-5z"/>',
+  copy:
+    '<path d="M8 2h11a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-2v-2h2V4H8v2H6V4a2 2 0 0 1 2-2z"/>' +
+    '<path d="M5 7h11a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2zm0 2v11h11V9z"/>',
+};
+const SPINNER = '<svg viewBox="0 0 24 24" data-icon="busy" class="spin"><circle cx="12" cy="12" r="8.5" stroke-dasharray="38 60"/></svg>';
+const face = (name) =>
+  `<span class="face" data-face="${name}"><span class="icon" aria-hidden="true">${name === "kakao" ? SPINNER : ""}` +
+  `<svg viewBox="0 0 24 24" data-icon="${name}">${ICONS[name]}</svg></span><span class="label"></span></span>`;
+const MARKUP =
+  `<span class="wrap"><button type="button"><span class="faces">${Object.keys(ICONS).map(face).join("")}</span>` +
+  '</button><span class="status" role="status" aria-live="polite"></span></span>';
 
 let sheet = null;
 function styles(root) {
@@ -170,7 +179,7 @@ function styles(root) {
 
 let markup = null;
 function drawInto(root) {
-  markup ??= Object.assign(document.createElement("template"), { innerHTML: MARKUP.replace(/\n/g, "") });
+  markup ??= Object.assign(document.createElement("template"), { innerHTML: MARKUP });
   styles(root);
   root.append(markup.content.cloneNode(true));
 }
@@ -264,8 +273,7 @@ class KakaoShareButton extends HTMLElement {
         button: root.querySelector("button"),
         wrap: root.querySelector(".wrap"),
         status: root.querySelector(".status"),
-        icons: root.querySelectorAll("[data-icon]"),
-        labels: root.querySelectorAll("[data-label]"),
+        faces: root.querySelectorAll("[data-face]"),
       };
       this.#parts.button.addEventListener("click", () => this.#click());
       this.#parts.button.addEventListener("keydown", (event) => {
@@ -305,19 +313,19 @@ class KakaoShareButton extends HTMLElement {
     const size = pick(this.getAttribute("size"), SIZES, "size", this);
     const theme = pick(this.getAttribute("theme"), THEMES, "theme", this);
     this.#parts.wrap.className = `wrap ${size} ${theme}`;
-    for (const label of this.#parts.labels) label.textContent = text || words[label.dataset.label];
+    for (const item of this.#parts.faces) item.lastChild.textContent = text || words[item.dataset.face];
     this.#show();
   }
 
-  // Which icon and label are visible follows the state; every label keeps its place, so the
-  // button's size never changes (no layout shift when Python becomes ready or falls back).
+  // The visible face follows the state; the button's size does not (no layout shift when Python
+  // becomes ready or the button falls back).
   #show() {
     const fallback = this.#state === "fallback";
-    const label = fallback ? (navigator.share ? "share" : "copy") : "kakao";
-    const icon = this.#pending && this.#state === "loading" ? "busy" : label;
-    for (const item of this.#parts.labels) item.classList.toggle("on", item.dataset.label === label);
-    for (const item of this.#parts.icons) item.classList.toggle("on", item.dataset.icon === icon);
-    if (this.#pending && this.#state === "loading") this.#parts.button.setAttribute("aria-busy", "true");
+    const shown = fallback ? (navigator.share ? "share" : "copy") : "kakao";
+    const busy = this.#pending && this.#state === "loading";
+    for (const item of this.#parts.faces) item.classList.toggle("on", item.dataset.face === shown);
+    this.#parts.button.classList.toggle("busy", busy);
+    if (busy) this.#parts.button.setAttribute("aria-busy", "true");
     else this.#parts.button.removeAttribute("aria-busy");
   }
 

@@ -45,6 +45,7 @@ SHARE_ATTRIBUTES: dict[str, str] = {
     "picker-limit": "how many targets may be picked, 1-10",
     "sdk-version": "the Kakao JavaScript SDK version to load",
     "sdk-integrity": "the SRI hash of that SDK version, from Kakao's download page",
+    "sdk-src": "load the SDK from this address (a copy you host) instead of Kakao's CDN",
 }
 #: Attributes the loader draws the button from (validated there, before Python starts).
 DISPLAY_ATTRIBUTES: tuple[str, ...] = ("text", "size", "theme")
@@ -178,6 +179,7 @@ class WidgetConfig(KakaoModel):
     picker_limit: Annotated[int | None, BeforeValidator(_picker_limit)] = None
     sdk_version: Annotated[str, BeforeValidator(_stripped)] | None = None
     sdk_integrity: Annotated[str, BeforeValidator(_stripped)] | None = None
+    sdk_src: Address = None
     data: StrMap = FrozenDict()
     """The element's ``data-*`` values (``data-sale-price`` as ``sale_price``)."""
 

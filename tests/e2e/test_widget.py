@@ -111,6 +111,7 @@ def screenshot(page: Page, name: str, widths=(1280, 360)) -> None:
     size = page.viewport_size
     for width in widths:
         page.set_viewport_size({"width": width, "height": 720 if width > 600 else 780})
+        page.locator("kakao-share-button").first.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
     page.set_viewport_size(size)
 
@@ -328,15 +329,17 @@ def test_without_webassembly_or_web_share_the_link_is_copied_with_a_confirmation
     assert any("no WebAssembly" in line for line in lines), lines
     assert not [url for url in requests if "/runtime/" in url or "/widget/" in url]  # Python never loaded
     page.get_by_role("button", name="Copy link").click()
-    expect(page.get_by_role("status")).to_have_text("Link copied.")
+    status = page.get_by_role("status")
+    expect(status).to_have_text("Link copied.")
+    expect(status).to_have_css("opacity", "1")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
     screenshot(page, "copied")
     assert kakao.shares == []
 
 
 def test_hostile_css_does_not_change_the_button(page: Page, examples: str, kakao: FakeKakao):
-    looks = """b => { const s = getComputedStyle(b); const label = getComputedStyle(b.querySelector('.labels span'));
-        const icon = getComputedStyle(b.querySelector('svg.on'));
+    looks = """b => { const s = getComputedStyle(b); const label = getComputedStyle(b.querySelector('.face.on .label'));
+        const icon = getComputedStyle(b.querySelector('.face.on svg[data-icon=kakao]'));
         return [s.width, s.height, s.paddingLeft, s.borderTopWidth, s.borderTopLeftRadius, s.backgroundColor, s.color,
                 s.fontFamily, s.fontSize, s.fontWeight, s.letterSpacing, s.textTransform, s.textShadow,
                 label.color, label.webkitTextFillColor, icon.width, icon.fill] }"""
@@ -382,7 +385,7 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     errors = "\n".join(line for line in lines if line.startswith("error:"))
     # Each mistake: the attribute (or template line), the rule and the fix.
     assert 'template-id: must be a whole number (fix: write it as digits only, e.g. template-id="12345")' in errors
-    assert "picker-limit: must be at most 10" in errors
+    assert 'picker-limit: must be from 1 to 10 (fix: write a number from 1 to 10, e.g. picker-limit="5")' in errors
     assert "tempalte-args: is not an attribute of <kakao-share-button> (fix: did you mean template-args?)" in errors
     assert "app-key: is required: the app's JavaScript key (fix: add app-key=" in errors
     assert '<script type="text/x-kakao-template">, line 3: undefined value' in errors

@@ -159,3 +159,12 @@ def test_an_app_key_that_is_still_a_placeholder_is_a_warning():
     [warning] = WidgetConfig.from_attributes({"app-key": "JAVASCRIPT_KEY"}, page_url=PAGE_URL).warnings()
     assert warning.path == "app-key"
     assert "32 characters" in warning.rule
+
+
+def test_a_self_hosted_sdk_is_read_against_the_page():
+    widget = config(**{"sdk-src": "/vendor/kakao.min.js", "sdk-version": "2.7.4", "sdk-integrity": "sha384-AbC+/9="})
+    assert (widget.sdk_src, widget.sdk_version, widget.sdk_integrity) == (
+        "https://blog.example.com/vendor/kakao.min.js",
+        "2.7.4",
+        "sha384-AbC+/9=",
+    )

@@ -56,7 +56,7 @@ class Controller:
         self._registry = registry
         self._buttons: dict[int, _Button] = {}
         self._sdk: asyncio.Future[browser.SDKInfo] | None = None
-        self._sdk_version: str | None = None
+        self._sdk_wanted: tuple[str, str | None] = (browser.DEFAULT_SDK_VERSION, None)
         self._sources: dict[str, asyncio.Future[str]] = {}
         self._tasks: set[asyncio.Future[None]] = set()
 
@@ -148,9 +148,10 @@ class Controller:
         return await self._sources[url]
 
     async def _load_sdk(self, config: WidgetConfig) -> None:
-        """Load the SDK once for every button; the first button's sdk-version decides which."""
+        """Load the SDK once for every button; the first button's sdk-* attributes decide which."""
+        wanted = (config.sdk_version or browser.DEFAULT_SDK_VERSION, config.sdk_src)
         if self._sdk is None:
-            version = config.sdk_version or browser.DEFAULT_SDK_VERSION
+            version, src = wanted
             if config.sdk_integrity is None and version not in browser.PUBLISHED_SRI:
                 raise TemplateError(
                     [
@@ -162,16 +163,19 @@ class Controller:
                     ],
                     model=f"<{TAG}>",
                 )
-            self._sdk_version = version
-            self._sdk = asyncio.ensure_future(browser.load_sdk(version=version, integrity=config.sdk_integrity))
-        elif config.sdk_version is not None and config.sdk_version != self._sdk_version:
+            self._sdk_wanted = wanted
+            self._sdk = asyncio.ensure_future(
+                browser.load_sdk(version=version, integrity=config.sdk_integrity, src=src)
+            )
+        elif (config.sdk_version or config.sdk_src) and wanted != self._sdk_wanted:
+            loaded = " from ".join(part for part in self._sdk_wanted if part)
             raise TemplateError(
                 [
                     Finding(
-                        "sdk-version",
-                        f"is {config.sdk_version}, but the page already loads Kakao SDK {self._sdk_version} "
-                        "for another button (one SDK per page)",
-                        "give every button the same sdk-version and sdk-integrity",
+                        "sdk-version" if config.sdk_version else "sdk-src",
+                        f"asks for another SDK than the page already loads for another button (Kakao SDK {loaded}); "
+                        "a page has one",
+                        "give every button the same sdk-version, sdk-integrity and sdk-src",
                     )
                 ],
                 model=f"<{TAG}>",
