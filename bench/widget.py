@@ -153,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Widget on the blog-post example, {args.runs} visits per cell, Chromium {version}, loopback, "
         "host page and bundle on different origins; median [min–max] from navigation start\n"
     )
-    print("| visit | host `load`, without widget | host `load`, with widget | load ratio | button drawn | button ready |")
+    print(
+        "| visit | host `load`, without widget | host `load`, with widget | load ratio | button drawn | button ready |"
+    )
     print("|---|---|---|---|---|---|")
     for kind in ("cold", "warm"):
         base, base_text = _cell(results["without"][kind], "load")

@@ -398,6 +398,11 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     page.locator("#bad-attributes button").click()
     expect(page.locator("#bad-attributes").get_by_role("status")).to_contain_text("Link copied")
     assert len(kakao.shares) == 1
+    # A single-page app moves on: the next share follows the page it is on now.
+    page.evaluate("history.pushState({}, '', '/moved-on'); document.title = 'Moved on'")
+    page.locator("#good button").click()
+    content = kakao.wait_for_share(page).template_object["content"]
+    assert (content["link"]["web_url"], content["title"]) == (f"{site_url}/moved-on", "A page with mistakes")
 
 
 def _free_port() -> int:

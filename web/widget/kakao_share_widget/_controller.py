@@ -40,13 +40,20 @@ FALLBACK = "the button shares the page's link instead"
 
 
 @dataclass
+class _Built:
+    """A button's message, ready to send: what it was built from and for which address."""
+
+    config: WidgetConfig
+    template_source: str | None
+    page_url: str
+    prepared: browser.PreparedShare
+
+
+@dataclass
 class _Button:
     element: Any
     generation: int = 0
-    config: WidgetConfig | None = None
-    template_source: str | None = None
-    prepared: browser.PreparedShare | None = None
-    page_url: str = ""
+    built: _Built | None = None  # set only once the button is ready
 
 
 class Controller:
@@ -69,7 +76,7 @@ class Controller:
             entry = self._buttons[button_id] = _Button(element)
         entry.element = element
         entry.generation += 1
-        entry.prepared = None
+        entry.built = None
         task = asyncio.ensure_future(self._prepare(button_id, entry, entry.generation))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -80,13 +87,13 @@ class Controller:
     def share(self, button_id: int) -> str:
         """Share now, inside the click's task. Returns JSON ``{"ok": bool, "reason"?: str}``."""
         entry = self._buttons.get(button_id)
-        if entry is None or entry.prepared is None:
+        built = entry.built if entry else None
+        if entry is None or built is None:
             return json.dumps({"ok": False, "reason": "not ready"})
         try:
-            if str(js.location.href) != entry.page_url:
-                self._build(entry)  # a single-page app moved on: the message follows the page
-            assert entry.prepared is not None
-            entry.prepared.send()
+            if str(js.location.href) != built.page_url:  # a single-page app moved on: so does the message
+                built = entry.built = self._build(built.config, built.template_source)[0]
+            built.prepared.send()
         except PopupBlocked as exc:
             self._report(entry.element, "error", f"the browser blocked Kakao's share window ({exc}); {FALLBACK}")
             return json.dumps({"ok": False, "reason": "popup blocked"})
@@ -98,48 +105,45 @@ class Controller:
     # --- preparing --------------------------------------------------------------------------------
 
     async def _prepare(self, button_id: int, entry: _Button, generation: int) -> None:
+        built: _Built | None = None
+        problem: str | None = None
         try:
             attributes, inline = read_button(entry.element)
-            page_url = str(js.location.href)
-            config = WidgetConfig.from_attributes(attributes, page_url=page_url, inline_template=inline)
+            config = WidgetConfig.from_attributes(attributes, page_url=str(js.location.href), inline_template=inline)
             self._warn(entry.element, config.warnings())
-            entry.config = config
-            entry.template_source = await self._template_source(config) if config.template_src else None
-            settings = self._build(entry, warn=True)
+            source = await self._template_source(config) if config.template_src else None
+            built, settings, findings = self._build(config, source)
+            self._warn(entry.element, findings)
             await self._load_sdk(config)
             browser.init(str(config.app_key))
             self._check_version(settings)
         except TemplateRenderError as exc:
-            self._settle(button_id, entry, generation, f"its message template failed: {exc}")
+            problem = f"its message template failed: {exc}"
         except TemplateError as exc:
-            self._settle(button_id, entry, generation, f"its configuration is invalid: {exc}")
+            problem = f"its configuration is invalid: {exc}"
         except SDKError as exc:
-            self._settle(button_id, entry, generation, f"Kakao's SDK is unavailable: {exc}")
+            problem = f"Kakao's SDK is unavailable: {exc}"
         except Exception as exc:  # the host page must never see an exception from the widget
-            self._settle(button_id, entry, generation, f"an unexpected error occurred: {exc!r}")
-        else:
-            self._settle(button_id, entry, generation, None)
-
-    def _settle(self, button_id: int, entry: _Button, generation: int, problem: str | None) -> None:
+            problem = f"an unexpected error occurred: {exc!r}"
         if self._buttons.get(button_id) is not entry or entry.generation != generation:
             return  # the button changed or left the page meanwhile
-        if problem is not None:
-            entry.prepared = None
+        if problem is not None or built is None:
             self._report(entry.element, "error", f"{problem}\n→ {FALLBACK}.")
-            self._registry.update(button_id, "fallback", problem.split("\n", 1)[0])
+            self._registry.update(button_id, "fallback", str(problem).split("\n", 1)[0])
         else:
+            entry.built = built
             self._registry.update(button_id, "ready", "")
 
-    def _build(self, entry: _Button, *, warn: bool = False) -> ShareSettings:
-        """Read the page and build the message (synchronous: also used inside a click)."""
-        assert entry.config is not None
+    @staticmethod
+    def _build(config: WidgetConfig, source: str | None) -> tuple[_Built, ShareSettings, list[Finding]]:
+        """Read the page and build the message (synchronous: also used inside a click).
+
+        Returns it with the settings it was made from and what the site owner should check.
+        """
         page = read_page()
-        settings = entry.config.settings(page, entry.template_source)
-        entry.prepared = browser.prepare(settings.template, settings.options)
-        entry.page_url = page.url
-        if warn:
-            self._warn(entry.element, [*page.problems, *check(settings.template)])
-        return settings
+        settings = config.settings(page, source)
+        prepared = browser.prepare(settings.template, settings.options)
+        return _Built(config, source, page.url, prepared), settings, [*page.problems, *check(settings.template)]
 
     async def _template_source(self, config: WidgetConfig) -> str:
         url = str(config.template_src)
