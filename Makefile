@@ -34,6 +34,7 @@ build: setup
 bench: build browser
 	$(PY) bench/boot.py
 	$(PY) bench/models.py
+	$(PY) bench/widget.py
 
 export: build
 	@test -n "$(DEST)" || (echo "usage: make export DEST=folder" >&2; exit 2)

@@ -28,16 +28,14 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
-import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
+from _visits import cold_then_warm, static_server, visit  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
@@ -74,53 +72,19 @@ def _host_pages(folder: Path, bundle: str) -> tuple[str, str]:
     return "with.html", "without.html"
 
 
-def _static_server(folder: Path) -> ThreadingHTTPServer:
-    class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
-def _visit(context: BrowserContext, url: str, widget: bool) -> dict[str, Any]:
-    page = context.new_page()
-    escaped: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
-    try:
-        page.goto(url)
-        page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
-        if widget:
-            page.wait_for_function(
-                "() => ['ready', 'fallback'].includes(document.querySelector('kakao-share-button').state)",
-                timeout=120_000,
-            )
-            state = page.evaluate("document.querySelector('kakao-share-button').state")
-            if state != "ready":
-                raise SystemExit(f"{url}: the button fell back instead of becoming ready")
-        if escaped:
-            raise SystemExit(f"{url} made requests off loopback: {escaped}")
-        return cast(dict[str, Any], page.evaluate(MEASURE))
-    finally:
-        page.close()
+def _settled(page: Page, widget: bool) -> None:
+    page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+    if not widget:
+        return
+    page.wait_for_function(
+        "() => ['ready', 'fallback'].includes(document.querySelector('kakao-share-button').state)", timeout=120_000
+    )
+    if page.evaluate("document.querySelector('kakao-share-button').state") != "ready":
+        raise SystemExit(f"{page.url}: the button fell back instead of becoming ready")
 
 
 def measure(browser: Browser, url: str, widget: bool, runs: int) -> dict[str, list[dict[str, Any]]]:
-    cold = []
-    for _ in range(runs):
-        context = browser.new_context()
-        cold.append(_visit(context, url, widget))
-        context.close()
-    context = browser.new_context()
-    _visit(context, url, widget)  # prime the cache
-    time.sleep(2)  # let Chromium finish writing its HTTP and compiled-wasm caches, as between real visits
-    warm = [_visit(context, url, widget) for _ in range(runs)]
-    context.close()
-    return {"cold": cold, "warm": warm}
+    return cold_then_warm(browser, lambda context: visit(context, url, lambda p: _settled(p, widget), MEASURE), runs)
 
 
 def _cell(samples: list[dict[str, Any]], key: str) -> tuple[float, str]:
@@ -137,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     site = server.start(port=0)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         with_page, without_page = _host_pages(Path(tmp), site.url)
-        host = _static_server(Path(tmp))
+        host = static_server(Path(tmp))
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
         results = {
