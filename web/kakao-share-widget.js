@@ -574,9 +574,12 @@ function watchForBlocks() {
   }
   document.addEventListener("securitypolicyviolation", (event) => {
     const blocked = event.blockedURI || "";
-    if (blocked.startsWith(BUNDLE.origin) || blocked === "wasm-eval" || blocked === "eval") {
+    const ours = (event.sourceFile || "").startsWith(BUNDLE.href);
+    if (blocked === "wasm-eval" && ours) {
+      runtime.fail("the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to script-src");
+    } else if (blocked.startsWith(BUNDLE.origin) || (blocked === "eval" && ours)) {
       runtime.fail(
-        `the page's Content-Security-Policy (${event.effectiveDirective}) blocks ${blocked || "the runtime"}; ` +
+        `the page's Content-Security-Policy (${event.effectiveDirective}) blocks ${blocked}; ` +
           "see the README's Content-Security-Policy section",
       );
     }

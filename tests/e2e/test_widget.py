@@ -448,3 +448,18 @@ def test_a_page_on_another_origin_with_a_strict_csp_loads_the_bundle(
     assert share.template_object["content"]["title"] == "A post on another site"
     assert share.template_object["content"]["link"] == {"web_url": f"{host}/post", "mobile_web_url": f"{host}/post"}
     assert page.evaluate("window.__violations") == []
+
+
+def test_a_policy_without_wasm_unsafe_eval_makes_the_button_share_the_link(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    html = HOST_PAGE.format(
+        canonical=f"{site_url}/post", bundle="", key=APP_KEY, version=kakao.version, integrity=kakao.integrity
+    )
+    headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "script-src 'self'"}
+    context.route(f"{site_url}/strict.html", lambda route: route.fulfill(body=html, headers=headers))
+    lines = console_lines(page)
+    page.goto(f"{site_url}/strict.html")
+    assert settle(page) == ["fallback"]
+    assert any("add 'wasm-unsafe-eval' to script-src" in line for line in lines), lines
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
