@@ -369,7 +369,7 @@ BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
   "text": {{ product.name }},
   "link": {"web_url": {{ url }}}
 }</script></kakao-share-button>
-<kakao-share-button id="good" @SDK@ app-key="@KEY@"></kakao-share-button>
+<kakao-share-button id="good" @SDK@ app-key="@KEY@" text="<img src=x onerror=window.__xss=1>Share"></kakao-share-button>
 </body></html>"""
 
 
@@ -390,6 +390,10 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     assert "app-key: is required: the app's JavaScript key (fix: add app-key=" in errors
     assert '<script type="text/x-kakao-template">, line 3: undefined value' in errors
     assert "product" in errors
+    # Text from attributes is text, never markup.
+    label = "<img src=x onerror=window.__xss=1>Share"
+    expect(page.locator("#good").get_by_role("button", name=label, exact=True)).to_be_visible()
+    assert page.evaluate("window.__xss") is None
     # The page is unbroken: its own script works, nothing was thrown at it, the valid button shares.
     page.locator("#own").click()
     expect(page.locator("#count")).to_have_text("1")
