@@ -34,6 +34,7 @@ build: setup
 bench: build browser
 	$(PY) bench/boot.py
 	$(PY) bench/models.py
+	$(PY) bench/webhook.py
 	$(PY) bench/widget.py
 
 export: build
@@ -50,7 +51,7 @@ $(PY):
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build,webhook]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

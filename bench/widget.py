@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         version = browser.version
         browser.close()
         host.shutdown()
-    site.shutdown()
+    site.stop()
 
     print(
         f"Widget on the blog-post example, {args.runs} visits per cell, Chromium {version}, loopback, "

@@ -16,3 +16,6 @@ PYSRC = ROOT / "pysrc"
 PYSCRIPT_CONFIG = RUNTIME / "pyscript.json"
 #: Build bookkeeping: what each output was made from, so a rebuild redoes only what changed.
 BUILD_STATE = RUNTIME / ".build-state.json"
+
+#: Where `serve.py serve` keeps the share events its webhook receives.
+WEBHOOK_DB = ROOT / ".cache" / "webhook" / "events.db"

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from ._debian import apt_install
 
 ENV_VAR = "KAKAO_SHARE_CHROMIUM"
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
@@ -63,15 +64,7 @@ def find_chromium(*, install: bool = False) -> Path:
 
 
 def _install_debian_chromium() -> Path:
-    if not shutil.which("apt-get"):
-        raise BrowserNotFound(f"no Chromium and no apt-get to install one: install Chromium and set {ENV_VAR}")
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    print("installing Debian's chromium (one time)…", file=sys.stderr)
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in ([*sudo, "apt-get", "update", "-qq"], [*sudo, "apt-get", "install", "-y", "-qq", "chromium"]):
-        result = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise BrowserNotFound(f"`{' '.join(cmd)}` failed:\n{result.stderr[-2000:]}")
+    apt_install("chromium", BrowserNotFound)
     if not DEBIAN_CHROMIUM.exists():
         raise BrowserNotFound("apt-get installed chromium but /usr/bin/chromium is missing")
     return DEBIAN_CHROMIUM

@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     for p in (parser, s):
         p.add_argument("--host", default="127.0.0.1")
         p.add_argument("--port", type=int, default=8000)
+        p.add_argument("--db", help="database URL for webhook events (default: sqlite in .cache/webhook/)")
     args = parser.parse_args(argv)
 
     from .bundle import BuildError
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .server import run
 
-            run(host=args.host, port=args.port)
+            run(host=args.host, port=args.port, db=args.db)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

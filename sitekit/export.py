@@ -1,18 +1,43 @@
 """Write a self-contained static site: ``web/`` with its built runtime, ready for any static host.
 
 Plain static servers do not know our cache policy, so a ``_headers`` file (the format several static
-hosts read) carries it; hosts that ignore it still serve a working site.
+hosts read) carries it, and the cross-origin headers that let other sites load the widget and the
+runtime; hosts that ignore it still serve a working site. Files are written ``0644`` and folders
+``0755`` whatever the source's modes: nothing in a published site is writable by others.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from . import _paths
 from .bundle import BuildError
-from .server import IMMUTABLE_CACHE, cache_control, check_built
+from .headers import CROSS_ORIGIN_FOLDERS, CROSS_ORIGIN_HEADERS, IMMUTABLE_CACHE, cache_control, is_cross_origin
+from .server import check_built
+
+FILE_MODE = 0o644
+DIR_MODE = 0o755
+
+
+def _copy(src: str, dst: str) -> str:
+    shutil.copyfile(src, dst)
+    os.chmod(dst, FILE_MODE)
+    return dst
+
+
+def _headers_file(files: list[str]) -> str:
+    """``_headers`` rules: one per immutable file, and one per cross-origin file or folder."""
+    served = [f for f in files if not f.endswith((".br", ".gz"))]
+    blocks = [
+        f"/{path}\n  Cache-Control: {IMMUTABLE_CACHE}" for path in served if cache_control(path) == IMMUTABLE_CACHE
+    ]
+    folders = {path: path.split("/", 1)[0] + "/*" for path in served if path.split("/", 1)[0] in CROSS_ORIGIN_FOLDERS}
+    cross = sorted({folders.get(path, path) for path in served if is_cross_origin(path)})
+    blocks += ["/" + rule + "".join(f"\n  {k}: {v}" for k, v in CROSS_ORIGIN_HEADERS.items()) for rule in cross]
+    return "\n".join(blocks) + "\n"
 
 
 def export(dest: str | Path, *, source: Path = _paths.WEB, log: Callable[[str], object] = print) -> Path:
@@ -22,15 +47,13 @@ def export(dest: str | Path, *, source: Path = _paths.WEB, log: Callable[[str], 
         raise BuildError("export into a folder outside web/")
     if dest.exists() and any(dest.iterdir()):
         raise BuildError(f"{dest} is not empty: export writes a whole site, pick a new or empty folder")
-    ignore = shutil.ignore_patterns(".build-state.json", "__pycache__", "*.pyc")
-    shutil.copytree(source, dest, ignore=ignore, dirs_exist_ok=True)
-    immutable = sorted(
-        "/" + str(p.relative_to(dest))
-        for p in dest.rglob("*")
-        if p.is_file() and cache_control(str(p.relative_to(dest))) == IMMUTABLE_CACHE
-    )
-    lines = [f"{path}\n  Cache-Control: {IMMUTABLE_CACHE}" for path in immutable if not path.endswith((".br", ".gz"))]
-    (dest / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ignore = shutil.ignore_patterns(".*", "__pycache__", "*.pyc")
+    shutil.copytree(source, dest, ignore=ignore, dirs_exist_ok=True, copy_function=_copy)
+    for folder in [dest, *(p for p in dest.rglob("*") if p.is_dir())]:
+        folder.chmod(DIR_MODE)
+    files = sorted(str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file())
+    (dest / "_headers").write_text(_headers_file(files), encoding="utf-8")
+    (dest / "_headers").chmod(FILE_MODE)
     size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
     log(f"exported {dest} ({size / 1e6:.1f} MB); serve it with any static file server")
     return dest

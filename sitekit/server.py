@@ -1,165 +1,90 @@
-"""Serve ``web/`` locally: right MIME types, precompressed runtime files, caching that lets a returning
-visitor skip the runtime download, and the Kakao share webhook.
+"""Serve ``web/`` and the share webhook from one ASGI app, run by uvicorn.
 
-Standard library only (``http.server``), because it only ever serves loopback: development, tests and
-the demo. Production sites use ``serve.py export`` and any static host.
+Static files come from servestatic (precompressed ``.br``/``.gz`` siblings, ETag/304, media types),
+with our cache policy and cross-origin headers from :mod:`sitekit.headers`; dot-paths are hidden. Any
+path that is not a file goes to the :mod:`kakao_share.webhook` receiver (``/kakao/webhook``,
+``/kakao/events``, ``/kakao/stats``), whose events are kept in SQLite.
+
+Without ``KAKAO_ADMIN_KEY`` the development server's webhook accepts unauthenticated calls, which it
+allows only on a loopback address and announces loudly; set the key to serve on another address.
 """
 
 from __future__ import annotations
 
-import errno
-import mimetypes
-import re
+import ipaddress
+import os
+import shutil
 import sys
-import threading
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import tempfile
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
+from wsgiref.headers import Headers
+
+from kakao_share.cli import ADMIN_KEY_ENV, READ_TOKEN_ENV, read_token_from_env, unauthenticated_banner
+from kakao_share.webhook import EventStore, RunningServer, ServeError, StoreError, bind, create_app, serve_forever
+from servestatic import ServeStaticASGI
+from servestatic.responders import Redirect, StaticFile
+from starlette.responses import PlainTextResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import _paths
 from .bundle import BuildError
-from .webhook import WebhookInbox
+from .headers import CROSS_ORIGIN_HEADERS, MIME_TYPES, cache_control, is_cross_origin
 
-MIME_TYPES = {
-    ".wasm": "application/wasm",
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".whl": "application/zip",
-    ".zip": "application/zip",
-    ".json": "application/json",
-    ".py": "text/x-python; charset=utf-8",
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".svg": "image/svg+xml",
-}
-
-#: Runtime paths whose content never changes under the same URL: the versioned Pyodide folder (except
-#: the lock, which lists the app wheel), content-hashed PyScript chunks and content-addressed app wheels.
-_IMMUTABLE = re.compile(r"^runtime/(?:pyodide-[0-9.]+/(?!pyodide-lock\.json$).+|pyscript/.+-[A-Za-z0-9_-]{8}\.js)$")
-IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
-REVALIDATE_CACHE = "no-cache"
+__all__ = ["SiteServer", "check_built", "run", "site_app", "start"]
 
 
-def cache_control(rel_path: str) -> str:
-    """The Cache-Control a file under ``web/`` is served with (also written by the exporter)."""
-    return IMMUTABLE_CACHE if _IMMUTABLE.match(rel_path) else REVALIDATE_CACHE
+class _StaticFiles(ServeStaticASGI):
+    """servestatic, reading the disk on every request (the development server serves files as edited)
+    and serving ``/dir/index.html`` itself as well as ``/dir/``."""
+
+    def find_file_at_path(self, path: str, url: str) -> StaticFile | Redirect:
+        if self.index_file is not None and url.endswith("/" + self.index_file):
+            return self.get_static_file(path, url)
+        return super().find_file_at_path(path, url)
 
 
-def _pick_encoding(accept: str, path: Path) -> tuple[Path, str | None]:
-    offered = {part.split(";")[0].strip().lower() for part in accept.split(",")}
-    for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
-        candidate = path.with_name(path.name + suffix)
-        if encoding in offered and candidate.exists():
-            return candidate, encoding
-    return path, None
+def _add_headers(headers: Headers, path: str, url: str) -> None:
+    rel = url.lstrip("/")
+    if rel == "" or rel.endswith("/"):
+        rel += "index.html"
+    headers["Cache-Control"] = cache_control(rel)
+    if is_cross_origin(rel):
+        for name, value in CROSS_ORIGIN_HEADERS.items():
+            headers[name] = value
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files from ``web/`` plus ``/kakao/webhook``."""
+class _HiddenPaths:
+    """404 for any path with a segment starting with a dot; 400 for a NUL byte in the path."""
 
-    server: SiteServer
-    protocol_version = "HTTP/1.1"
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
 
-    def server_root(self) -> Path:
-        return self.server.root
-
-    def log_message(self, format: str, *args: Any) -> None:
-        if self.server.verbose:
-            super().log_message(format, *args)
-
-    # --- webhook -------------------------------------------------------------------------------
-    def _webhook(self) -> bool:
-        if urlsplit(self.path).path != self.server.inbox.path:
-            return False
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        status, payload = self.server.inbox.receive(self.command, self.path, dict(self.headers), body)
-        data = payload.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-        return True
-
-    def do_POST(self) -> None:
-        if not self._webhook():
-            self.send_error(HTTPStatus.METHOD_NOT_ALLOWED)
-
-    # --- static files --------------------------------------------------------------------------
-    def do_GET(self) -> None:
-        if self._webhook():
-            return
-        self._static(head=False)
-
-    def do_HEAD(self) -> None:
-        self._static(head=True)
-
-    def _static(self, head: bool) -> None:
-        root = self.server_root()
-        rel = unquote(urlsplit(self.path).path).lstrip("/")
-        path = (root / rel).resolve()
-        if root != path and root not in path.parents:
-            self.send_error(HTTPStatus.NOT_FOUND)
-            return
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", urlsplit(self.path).path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path: str = scope["path"]
+            if "\x00" in path:
+                await PlainTextResponse("a NUL byte in the path", 400)(scope, receive, send)
                 return
-            path = path / "index.html"
-            rel = str(path.relative_to(root))
-        if not path.is_file() or path.suffix in {".br", ".gz"} or path.name.startswith("."):
-            self.send_error(HTTPStatus.NOT_FOUND)
-            return
-        body_path, encoding = _pick_encoding(self.headers.get("Accept-Encoding", ""), path)
-        stat = body_path.stat()
-        etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + encoding if encoding else ""}"'
-        if etag in {t.strip() for t in self.headers.get("If-None-Match", "").split(",")}:
-            self.send_response(HTTPStatus.NOT_MODIFIED)
-            self.send_header("ETag", etag)
-            self.send_header("Cache-Control", cache_control(rel))
-            self.end_headers()
-            return
-        self.send_response(HTTPStatus.OK)
-        ctype = MIME_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(stat.st_size))
-        self.send_header("Cache-Control", cache_control(rel))
-        self.send_header("ETag", etag)
-        self.send_header("Vary", "Accept-Encoding")
-        if encoding:
-            self.send_header("Content-Encoding", encoding)
-        self.end_headers()
-        if head:
-            return
-        with body_path.open("rb") as fh:
-            try:
-                while block := fh.read(1 << 16):
-                    self.wfile.write(block)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the browser went away mid-download (navigation, test teardown): nothing to do
+            if any(segment.startswith(".") for segment in path.split("/")):
+                await PlainTextResponse("Not Found", 404)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
-class SiteServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(
-        self, host: str, port: int, root: Path, *, inbox: WebhookInbox | None = None, verbose: bool = True
-    ) -> None:
-        self.root = root.resolve()
-        self.verbose = verbose
-        self.inbox = inbox or WebhookInbox.from_env()
-        super().__init__((host, port), SiteHandler)
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}"
+def site_app(root: Path, fallback: ASGIApp) -> ASGIApp:
+    """Files under ``root`` first, then ``fallback`` (the webhook receiver, which 404s the rest)."""
+    static = _StaticFiles(
+        fallback,
+        root=root,
+        autorefresh=True,
+        index_file=True,
+        max_age=None,
+        allow_all_origins=False,
+        mimetypes=MIME_TYPES,
+        add_headers_function=_add_headers,
+        immutable_file_test=lambda _path, _url: False,
+    )
+    return _HiddenPaths(static)
 
 
 def check_built(root: Path = _paths.WEB) -> None:
@@ -169,42 +94,108 @@ def check_built(root: Path = _paths.WEB) -> None:
         )
 
 
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _webhook_store(host: str, admin_key: str | None, db: str) -> EventStore:
+    if admin_key is None and not _is_loopback(host):
+        raise BuildError(
+            f"serving on {host} would expose an unauthenticated webhook: set {ADMIN_KEY_ENV} "
+            "(the Kakao app's admin key; any value for local testing) or serve on 127.0.0.1"
+        )
+    try:
+        return EventStore(db)
+    except StoreError as exc:
+        raise BuildError(str(exc)) from None
+
+
+class SiteServer:
+    """The site served in a background thread (tests, benchmarks): ``.url``, ``.store``, ``stop()``."""
+
+    def __init__(
+        self,
+        root: Path,
+        host: str,
+        port: int,
+        *,
+        admin_key: str | None,
+        read_token: str | None,
+        db: str | None,
+        verbose: bool,
+    ) -> None:
+        self.root = root.resolve()
+        self.admin_key = admin_key
+        self.read_token = read_token
+        self._tmp = None if db else tempfile.mkdtemp(prefix="kakao-share-site-")
+        self.store = _webhook_store(host, admin_key, db or f"sqlite:///{self._tmp}/events.db")
+        app = create_app(self.store, admin_key=admin_key, read_token=read_token, allow_unauthenticated=True)
+        try:
+            sock = bind(host, port)
+        except ServeError as exc:
+            self._release()
+            raise BuildError(str(exc)) from None
+        self._server = RunningServer(site_app(self.root, app), sock, log_level="info" if verbose else "warning")
+        self.url = self._server.url
+
+    def stop(self) -> None:
+        self._server.stop()
+        self._release()
+
+    def _release(self) -> None:
+        self.store.close()
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+    # socketserver's names, which callers of the previous server use
+    def shutdown(self) -> None:
+        self.stop()
+
+    def server_close(self) -> None:
+        """Nothing left to release after :meth:`stop`."""
+
+
 def start(
     host: str = "127.0.0.1",
     port: int = 0,
     root: Path = _paths.WEB,
     *,
     verbose: bool = False,
-    inbox: WebhookInbox | None = None,
+    admin_key: str | None = None,
+    read_token: str | None = None,
+    db: str | None = None,
 ) -> SiteServer:
-    """Start serving in a background thread (tests, benchmarks); ``port=0`` picks a free port."""
+    """Serve in a background thread; ``port=0`` picks a free port. Without ``db``, events go to a
+    temporary SQLite file removed by ``stop()``; without ``admin_key`` the webhook is unauthenticated."""
     check_built(root)
-    server = _bind(host, port, root, verbose=verbose, inbox=inbox)
-    threading.Thread(target=server.serve_forever, name="kakao-share-site", daemon=True).start()
-    return server
+    return SiteServer(root, host, port, admin_key=admin_key, read_token=read_token, db=db, verbose=verbose)
 
 
-def _bind(host: str, port: int, root: Path, **kwargs: Any) -> SiteServer:
-    try:
-        return SiteServer(host, port, root, **kwargs)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise BuildError(f"port {port} on {host} is in use: stop what is using it or pass --port N") from None
-        if exc.errno == errno.EADDRNOTAVAIL:
-            raise BuildError(f"cannot listen on {host}: not an address of this machine") from None
-        raise
-
-
-def run(host: str = "127.0.0.1", port: int = 8000, root: Path = _paths.WEB) -> None:
+def run(host: str = "127.0.0.1", port: int = 8000, root: Path = _paths.WEB, *, db: str | None = None) -> None:
+    """``serve.py serve``: the site and the webhook until Ctrl+C."""
     check_built(root)
-    server = _bind(host, port, root, verbose=True)
-    print(f"serving {root} at {server.url}/  (webhook: {server.url}{server.inbox.path}; Ctrl+C stops)", file=sys.stderr)
+    admin_key = os.environ.get(ADMIN_KEY_ENV) or None
+    store = _webhook_store(host, admin_key, db or f"sqlite:///{_paths.WEBHOOK_DB}")
+    read_token, generated = read_token_from_env()
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-
-
-__all__ = ["SiteServer", "cache_control", "check_built", "run", "start"]
+        sock = bind(host, port)
+    except ServeError as exc:
+        store.close()
+        raise BuildError(str(exc)) from None
+    webhook = create_app(
+        store, admin_key=admin_key, read_token=read_token, allow_unauthenticated=True, close_store=True
+    )
+    url = f"http://{host}:{sock.getsockname()[1]}"
+    if admin_key is None:
+        print(unauthenticated_banner(f"{url}/kakao/webhook"), file=sys.stderr)
+    print(f"serving {root} at {url}/  (Ctrl+C stops)", file=sys.stderr)
+    print(f"webhook: {url}/kakao/webhook -> {store.url}", file=sys.stderr)
+    if generated:
+        print(f"share stats: {url}/stats.html#token={read_token}  (token generated for this run)", file=sys.stderr)
+    else:
+        print(f"share stats: {url}/stats.html  (with the token in {READ_TOKEN_ENV})", file=sys.stderr)
+    serve_forever(site_app(root.resolve(), webhook), sock)

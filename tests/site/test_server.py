@@ -4,28 +4,28 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from sitekit import server
 from sitekit.bundle import BuildError
-from sitekit.webhook import WebhookInbox
 
 RUNTIME = Path(__file__).resolve().parents[2] / "web" / "runtime"
 
 
 @pytest.fixture(scope="module")
 def site():
-    srv = server.start(port=0, inbox=WebhookInbox(admin_key="admin-secret"))
+    srv = server.start(port=0, admin_key="admin-secret")
     yield srv
-    srv.shutdown()
-    srv.server_close()
+    srv.stop()
 
 
 def get(site, path, method="GET", headers=None, body=None):
-    conn = http.client.HTTPConnection(*site.server_address[:2], timeout=10)
+    conn = http.client.HTTPConnection(urlsplit(site.url).netloc, timeout=10)
     conn.request(method, path, body=body, headers=headers or {})
     resp = conn.getresponse()
     data = resp.read()
@@ -106,6 +106,114 @@ def test_no_file_outside_web_and_no_hidden_build_state(site):
     assert get(site, "/runtime/.build-state.json")[0].status == 404
 
 
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    """A site of a few files, with a hidden folder and a widget, beside the real one."""
+    root = tmp_path_factory.mktemp("web")
+    (root / "runtime").mkdir()
+    (root / "runtime" / "pyscript.json").write_text("{}")
+    (root / "index.html").write_text("<!doctype html><title>small</title>")
+    (root / "kakao-share-widget.js").write_text("export {}")
+    (root / "assets").mkdir()
+    (root / "assets" / "boot.js").write_text("export {}")
+    (root / "widget").mkdir()
+    (root / "widget" / "main.py").write_text("")
+    (root / ".secret").mkdir()
+    (root / ".secret" / "notes.txt").write_text("hidden")
+    srv = server.start(port=0, root=root)
+    yield srv
+    srv.stop()
+
+
+def test_dot_folders_are_hidden_too(small_site):
+    assert get(small_site, "/.secret/notes.txt")[0].status == 404
+    assert get(small_site, "/.secret/")[0].status == 404
+
+
+def test_widget_and_runtime_load_from_other_origins_and_pages_do_not(small_site):
+    for path in ("/kakao-share-widget.js", "/assets/boot.js", "/widget/main.py", "/runtime/pyscript.json"):
+        resp, _ = get(small_site, path, headers={"Origin": "https://shop.example"})
+        assert resp.status == 200, path
+        assert resp.getheader("Access-Control-Allow-Origin") == "*", path
+        assert resp.getheader("Cross-Origin-Resource-Policy") == "cross-origin", path
+    resp, _ = get(small_site, "/index.html", headers={"Origin": "https://shop.example"})
+    assert resp.getheader("Access-Control-Allow-Origin") is None
+
+
+def raw_exchange(site, request: bytes) -> bytes:
+    with socket.create_connection(urlsplit(site.url).netloc.split(":"), timeout=10) as sock:
+        sock.sendall(request)
+        return sock.recv(4096)
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /%00index.html HTTP/1.1\r\nHost: x\r\n\r\n",
+        b"POST /kakao/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+        b"POST /kakao/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+        b"NOT HTTP AT ALL\r\n\r\n",
+    ],
+    ids=["nul-in-path", "content-length-abc", "content-length-negative", "garbage"],
+)
+def test_malformed_requests_get_400_not_a_dropped_connection(small_site, request_bytes):
+    answer = raw_exchange(small_site, request_bytes)
+    assert answer.startswith(b"HTTP/1.1 400 "), answer[:80]
+
+
+def _server_side_sockets(port: int) -> list[socket.socket]:
+    """Duplicates of this process's accepted connections on ``port`` (the server runs in a thread here)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            dup = os.dup(int(fd))
+        except OSError:  # the listing's own descriptor, closed by now
+            continue
+        try:
+            sock = socket.socket(fileno=dup)
+        except OSError:  # not a socket; the duplicate must not keep a pipe (Playwright's) open
+            os.close(dup)
+            continue
+        try:
+            inet = sock.family in {socket.AF_INET, socket.AF_INET6} and sock.type == socket.SOCK_STREAM
+            if inet and sock.getsockname()[1] == port and sock.getpeername():
+                found.append(sock)
+                continue
+        except OSError:
+            pass
+        sock.close()
+    return found
+
+
+def test_connections_are_answered_without_nagle_delay(small_site):
+    """Small responses over keep-alive waited ~44 ms with the old server: TCP_NODELAY is set now."""
+    conn = http.client.HTTPConnection(urlsplit(small_site.url).netloc, timeout=10)
+    conn.request("GET", "/index.html")
+    conn.getresponse().read()
+    accepted = _server_side_sockets(urlsplit(small_site.url).port)
+    try:
+        assert accepted, "no accepted connection found"
+        assert all(s.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) for s in accepted)
+    finally:
+        for s in accepted:
+            s.close()
+        conn.close()
+
+
+def test_a_burst_of_connections_is_queued_not_reset(small_site):
+    """Python's default listen queue of 5 reset connections under 50 concurrent clients."""
+    host, port = urlsplit(small_site.url).netloc.split(":")
+    socks = [socket.create_connection((host, int(port)), timeout=10) for _ in range(200)]
+    try:
+        for sock in socks:
+            sock.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        answers = [sock.recv(64) for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
+    assert all(a.startswith(b"HTTP/1.1 200 ") for a in answers)
+
+
 def test_directory_serves_its_index(site):
     resp, body = get(site, "/")
     assert resp.status == 200
@@ -126,11 +234,15 @@ def test_missing_build_is_a_clear_error(tmp_path):
         server.start(port=0, root=tmp_path)
 
 
-# --- webhook ---------------------------------------------------------------------------------------
+# --- webhook (the receiver's own behaviour is tested in tests/webhook) ------------------------------
 
 
 def kakao_headers(resource_id="r-1", key="admin-secret"):
     return {"Authorization": f"KakaoAK {key}", "X-Kakao-Resource-ID": resource_id, "User-Agent": "KakaoOpenAPI/1.0"}
+
+
+def stored(site, resource_id):
+    return [s.event for s in site.store.events() if s.event.resource_id == resource_id]
 
 
 def test_webhook_records_a_share_with_the_pages_callback_args(site):
@@ -141,7 +253,7 @@ def test_webhook_records_a_share_with_the_pages_callback_args(site):
     )
     assert resp.status == 200
     assert json.loads(body) == {"ok": True, "duplicate": False}
-    event = next(e for e in site.inbox.events if e.resource_id == "r-get")
+    [event] = stored(site, "r-get")
     assert (event.chat_type, event.hash_chat_id, event.template_id) == ("MemoChat", "abc", "42")
     assert event.args == {"order": "7"}
 
@@ -153,12 +265,16 @@ def test_webhook_post_form_and_retries_are_deduplicated(site):
     again, data = get(site, "/kakao/webhook", "POST", headers, body)
     assert first.status == again.status == 200
     assert json.loads(data)["duplicate"] is True
-    events = [e for e in site.inbox.events if e.resource_id == "r-post"]
-    assert len(events) == 1
-    assert events[0].args == {"item": "안녕"}
+    [event] = stored(site, "r-post")
+    assert event.args == {"item": "안녕"}
 
 
 def test_webhook_refuses_calls_without_the_admin_key(site):
     resp, _ = get(site, "/kakao/webhook?CHAT_TYPE=MemoChat", headers=kakao_headers("r-bad", key="wrong"))
     assert resp.status == 401
-    assert all(e.resource_id != "r-bad" for e in site.inbox.events)
+    assert stored(site, "r-bad") == []
+
+
+def test_without_an_admin_key_the_webhook_is_only_served_on_loopback(tmp_path):
+    with pytest.raises(BuildError, match="KAKAO_ADMIN_KEY"):
+        server.start(host="0.0.0.0", port=0)

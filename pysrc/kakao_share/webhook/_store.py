@@ -1,0 +1,379 @@
+"""Where events are kept: one table behind SQLAlchemy Core, SQLite (WAL) by default, PostgreSQL by URL.
+
+The resource id is UNIQUE, so the database itself refuses a second copy of a call, across restarts and
+across any number of receivers sharing the store. A webhook is acknowledged only after its row is
+committed: :meth:`EventStore.add` returns once the commit is done and raises :class:`StoreUnavailable`
+when it is not, so the caller answers 5xx and Kakao's retry can succeed later.
+
+One writer thread per store takes events from a queue and commits them in batches: a batch costs one
+commit (one fsync with SQLite's ``synchronous=FULL``), which is what lets a single machine take
+thousands of events a second with every acknowledged event on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import logging
+import os
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    ColumnElement,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+
+from ._errors import StoreError, StoreUnavailable
+from ._event import ShareEvent
+
+__all__ = ["BUCKETS", "EventStore", "Stats", "StoredEvent"]
+
+log = logging.getLogger("kakao_share.webhook")
+
+metadata = MetaData()
+events_table = Table(
+    "kakao_share_events",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("resource_id", String(200), nullable=False, unique=True),
+    Column("received_at", BigInteger, nullable=False, index=True, comment="milliseconds since the epoch, UTC"),
+    Column("chat_type", String(100)),
+    Column("hash_chat_id", String(200)),
+    Column("template_id", String(100)),
+    Column("args", JSON, nullable=False),
+)
+
+#: Stats bucket sizes, in milliseconds.
+BUCKETS = {"hour": 3_600_000, "day": 86_400_000}
+_STOP = object()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as stored: ``id`` orders events and pages through them (``after_id``)."""
+
+    id: int
+    event: ShareEvent
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Share counts per time bucket and key, for charts: ``rows`` are (bucket start, key, count)."""
+
+    bucket: str
+    by: str
+    rows: list[tuple[datetime, str | None, int]]
+    totals: dict[str | None, int]
+
+
+@dataclass(slots=True)
+class _Pending:
+    event: ShareEvent
+    future: concurrent.futures.Future[bool]
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _from_ms(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz=UTC)
+
+
+def _to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The database's own message, without SQLAlchemy's statement and parameters (they hold event data)."""
+    return str(getattr(exc, "orig", None) or exc.__class__.__name__)
+
+
+def _engine_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!r} (use sqlite:///path/events.db or postgresql://…)") from None
+    backend = parsed.get_backend_name()
+    if backend == "postgresql" and parsed.drivername in {"postgresql", "postgres"}:
+        return parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver the extra installs
+    if backend == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise StoreError("SQLite needs a file (sqlite:///path/events.db): an in-memory store loses every event")
+        return parsed
+    if backend != "postgresql":
+        raise StoreError(f"unsupported database {backend!r}: use sqlite:///path/events.db or postgresql://…")
+    return parsed
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Create the database file readable by its owner only: it holds chat hashes and callback arguments.
+
+    SQLite gives its ``-wal`` and ``-shm`` files the database file's permissions.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 5000")  # other receivers on the same file wait their turn
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")  # a commit is on disk, not just handed to the OS
+    cursor.close()
+
+
+class EventStore:
+    """Keep share events in a database given by URL: ``sqlite:///events.db`` or ``postgresql://…``.
+
+    Creates its table when missing. ``add`` (async) and ``add_blocking`` commit one event and say
+    whether it was new; ``events`` and ``stats`` read. ``close`` finishes pending writes.
+    """
+
+    def __init__(self, url: str, *, max_batch: int = 500, max_pending: int = 20_000) -> None:
+        engine_url = _engine_url(url)
+        self.url = engine_url.render_as_string(hide_password=True)
+        kwargs: dict[str, Any] = {"json_serializer": _to_json}
+        if engine_url.get_backend_name() == "sqlite":
+            assert engine_url.database is not None
+            _prepare_sqlite_file(Path(engine_url.database))
+        else:
+            kwargs["pool_pre_ping"] = True  # a restarted server leaves dead connections in the pool
+        try:
+            self._engine: Engine = create_engine(engine_url, **kwargs)
+        except (NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"no driver for {self.url}: {exc} (install kakao-share[webhook])") from None
+        if engine_url.get_backend_name() == "sqlite":
+            event.listen(self._engine, "connect", _on_sqlite_connect)
+        try:
+            self._create_table()
+        except SQLAlchemyError as exc:
+            self._engine.dispose()
+            raise StoreError(f"cannot open the event store {self.url}: {exc.__class__.__name__}: {exc}") from None
+        self._max_batch = max_batch
+        self._queue: queue.Queue[_Pending | object] = queue.Queue(maxsize=max_pending)
+        self._closed = False
+        self._writer = threading.Thread(target=self._write_loop, name="kakao-share-event-writer", daemon=True)
+        self._writer.start()
+
+    def _create_table(self) -> None:
+        try:
+            metadata.create_all(self._engine)
+        except SQLAlchemyError:
+            # Another receiver starting on the same new store may have created it in between.
+            metadata.create_all(self._engine)
+
+    # --- writing -----------------------------------------------------------------------------------
+    def submit(self, event: ShareEvent) -> concurrent.futures.Future[bool]:
+        """Queue an event; the future resolves to True (stored) or False (already stored) after the commit."""
+        if self._closed:
+            raise StoreUnavailable("the event store is closed")
+        pending = _Pending(event, concurrent.futures.Future())
+        try:
+            self._queue.put_nowait(pending)
+        except queue.Full:
+            raise StoreUnavailable("too many events waiting to be written; retry later") from None
+        return pending.future
+
+    async def add(self, event: ShareEvent, *, timeout: float = 2.5) -> bool:
+        """Store an event; True if it is new, False if this resource id was stored before.
+
+        Raises :class:`StoreUnavailable` when the row was not committed within ``timeout`` seconds (it may
+        still be, later: a retry then finds it).
+        """
+        future = self.submit(event)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), timeout)
+        except TimeoutError:
+            raise StoreUnavailable(f"the event store did not commit within {timeout:g} s") from None
+
+    def add_blocking(self, event: ShareEvent, *, timeout: float = 30.0) -> bool:
+        """:meth:`add` for code without an event loop (imports, scripts)."""
+        try:
+            return self.submit(event).result(timeout)
+        except concurrent.futures.TimeoutError:
+            raise StoreUnavailable(f"the event store did not commit within {timeout:g} s") from None
+
+    def _write_loop(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is _STOP:
+                return
+            batch = [first]
+            while len(batch) < self._max_batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _STOP:
+                    self._queue.put(_STOP)  # finish this batch, then stop
+                    break
+                batch.append(item)
+            pending = [p for p in batch if isinstance(p, _Pending) and p.future.set_running_or_notify_cancel()]
+            if not pending:
+                continue
+            try:
+                self._write(pending)
+            except Exception as exc:  # never leave a caller waiting, never lose the writer
+                log.exception("event store writer failed")
+                for p in pending:
+                    if not p.future.done():
+                        p.future.set_exception(StoreUnavailable(f"the event store failed: {exc.__class__.__name__}"))
+
+    def _write(self, pending: list[_Pending]) -> None:
+        firsts: dict[str, _Pending] = {}
+        for p in pending:
+            firsts.setdefault(p.event.resource_id, p)
+        rows = [self._row(p.event) for p in firsts.values()]
+        outcomes: dict[str, bool | BaseException]
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(insert(events_table), rows)
+            outcomes = dict.fromkeys(firsts, True)
+        except IntegrityError:
+            # Some id is stored already (a retry, or another receiver won the race): one row at a time.
+            outcomes = {row["resource_id"]: self._insert_one(row) for row in rows}
+        except SQLAlchemyError as exc:
+            log.error("event store write failed: %s", _reason(exc))
+            outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {_reason(exc)}"))
+        for p in pending:
+            outcome = outcomes[p.event.resource_id]
+            if isinstance(outcome, BaseException):
+                p.future.set_exception(outcome)
+            else:
+                p.future.set_result(outcome and firsts[p.event.resource_id] is p)
+
+    def _insert_one(self, row: dict[str, Any]) -> bool | BaseException:
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(insert(events_table), row)
+        except IntegrityError:
+            return False
+        except SQLAlchemyError as exc:
+            log.error("event store write failed: %s", _reason(exc))
+            return StoreUnavailable(f"the event store refused the write: {_reason(exc)}")
+        return True
+
+    @staticmethod
+    def _row(event: ShareEvent) -> dict[str, Any]:
+        return {
+            "resource_id": event.resource_id,
+            "received_at": _ms(event.received_at),
+            "chat_type": None if event.chat_type is None else str(event.chat_type),
+            "hash_chat_id": event.hash_chat_id,
+            "template_id": event.template_id,
+            "args": event.args,
+        }
+
+    # --- reading -----------------------------------------------------------------------------------
+    def events(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        after_id: int = 0,
+        limit: int | None = None,
+    ) -> Iterator[StoredEvent]:
+        """Stored events in arrival order, optionally between ``since`` (inclusive) and ``until``."""
+        t = events_table
+        query = select(t).where(t.c.id > after_id).order_by(t.c.id)
+        if since is not None:
+            query = query.where(t.c.received_at >= _ms(since))
+        if until is not None:
+            query = query.where(t.c.received_at < _ms(until))
+        if limit is not None:
+            query = query.limit(limit)
+        with self._engine.connect() as conn:
+            for row in conn.execute(query.execution_options(yield_per=1000)):
+                yield StoredEvent(
+                    id=row.id,
+                    event=ShareEvent(
+                        resource_id=row.resource_id,
+                        received_at=_from_ms(row.received_at),
+                        chat_type=row.chat_type,
+                        hash_chat_id=row.hash_chat_id,
+                        template_id=row.template_id,
+                        args=row.args,
+                    ),
+                )
+
+    def count(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(events_table)).scalar_one())
+
+    def stats(
+        self,
+        *,
+        bucket: str = "day",
+        by: str = "chat_type",
+        since: datetime | None = None,
+        until: datetime | None = None,
+        utc_offset_minutes: int = 0,
+    ) -> Stats:
+        """Shares per ``bucket`` and per ``by``: ``chat_type``, ``template_id`` or ``arg:<name>``.
+
+        Buckets start at midnight (or the hour) of the zone ``utc_offset_minutes`` east of UTC.
+        """
+        t = events_table
+        if bucket not in BUCKETS:
+            raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
+        size = BUCKETS[bucket]
+        offset = utc_offset_minutes * 60_000
+        start: ColumnElement[int] = ((t.c.received_at + offset) // size) * size - offset
+        key: ColumnElement[Any]
+        if by in {"chat_type", "template_id"}:
+            key = t.c[by]
+        elif by.startswith("arg:") and len(by) > 4:
+            key = t.c.args[by[4:]].as_string()
+        else:
+            raise ValueError(f"by must be chat_type, template_id or arg:<name>, not {by!r}")
+        query = select(start.label("start"), key.label("key"), func.count().label("n"))
+        if since is not None:
+            query = query.where(t.c.received_at >= _ms(since))
+        if until is not None:
+            query = query.where(t.c.received_at < _ms(until))
+        query = query.group_by(start, key).order_by(start)
+        rows: list[tuple[datetime, str | None, int]] = []
+        totals: dict[str | None, int] = {}
+        with self._engine.connect() as conn:
+            for row in conn.execute(query):
+                rows.append((_from_ms(int(row.start)), row.key, int(row.n)))
+                totals[row.key] = totals.get(row.key, 0) + int(row.n)
+        return Stats(bucket=bucket, by=by, rows=rows, totals=totals)
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Write what is queued, then release the database."""
+        if self._closed:
+            return
+        self._closed = True
+        self._queue.put(_STOP)
+        self._writer.join()
+        self._engine.dispose()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

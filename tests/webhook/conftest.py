@@ -1,0 +1,148 @@
+"""The receiver as users run it: the ``kakao-share webhook`` command in its own process, over SQLite and
+over a real PostgreSQL server started here (Debian's, installed when missing, as Chromium is). Every
+test that takes ``db_url`` runs once per store; where PostgreSQL cannot be had, only those runs skip.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from sitekit.postgres import PostgresNotAvailable, TempPostgres
+
+ADMIN_KEY = "test-admin-key"
+READ_TOKEN = "test-read-token"
+_names = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[TempPostgres]:
+    try:
+        server = TempPostgres(install=True)
+    except PostgresNotAvailable as exc:
+        pytest.skip(f"PostgreSQL is not available here, so the PostgreSQL runs are skipped: {exc}")
+    yield server
+    server.close()
+
+
+def _new_store(kind: str, folder: Path, request: pytest.FixtureRequest) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{folder}/events.db"
+    postgres: TempPostgres = request.getfixturevalue("postgres")
+    return postgres.create_database(f"t{os.getpid()}_{next(_names)}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(store_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty store of each kind."""
+    return _new_store(store_kind, tmp_path, request)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One store of each kind for a module's tests, which use resource ids of their own."""
+    return _new_store(str(request.param), tmp_path_factory.mktemp("store"), request)
+
+
+@pytest.fixture(scope="module")
+def shared_receiver(shared_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Receiver]:
+    receiver = Receiver(shared_db, tmp_path_factory.mktemp("receiver") / "receiver.log")
+    yield receiver
+    receiver.stop()
+
+
+def rows(db_url: str, *resource_ids: str) -> list[dict[str, Any]]:
+    """The stored rows (of these resource ids), read straight from the database."""
+    url = db_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            result = conn.execute(text("SELECT * FROM kakao_share_events ORDER BY id"))
+            found = [dict(r._mapping) for r in result if not resource_ids or r.resource_id in resource_ids]
+    finally:
+        engine.dispose()
+    for row in found:  # SQLite hands JSON back as text to a plain query
+        if isinstance(row["args"], str):
+            row["args"] = json.loads(row["args"])
+    return found
+
+
+class Receiver:
+    """``kakao-share webhook`` in a child process on a free loopback port."""
+
+    def __init__(self, db_url: str, log: Path, *extra: str, admin_key: str | None = ADMIN_KEY) -> None:
+        env = {**os.environ, "KAKAO_SHARE_READ_TOKEN": READ_TOKEN}
+        env.pop("KAKAO_ADMIN_KEY", None)
+        if admin_key:
+            env["KAKAO_ADMIN_KEY"] = admin_key
+        self.log = log
+        self._out = log.open("w")
+        cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", db_url, "--port", "0", *extra]
+        self.proc = subprocess.Popen(cmd, env=env, stdout=self._out, stderr=subprocess.STDOUT)
+        self.url = self._wait_for_url()
+
+    def _wait_for_url(self) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = re.search(r"kakao-share webhook: (http://[0-9.:]+)/kakao/webhook", self.log.read_text())
+            if found and "Application startup complete" in self.log.read_text():
+                return found.group(1)
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the receiver exited ({self.proc.returncode}):\n{self.log.read_text()}")
+            time.sleep(0.05)
+        raise AssertionError(f"the receiver did not start:\n{self.log.read_text()}")
+
+    @property
+    def rss_kb(self) -> int:
+        status = Path(f"/proc/{self.proc.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))  # type: ignore[union-attr]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._out.close()
+
+    def kill9(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        self._out.close()
+
+
+@pytest.fixture
+def start_receiver(tmp_path: Path) -> Iterator:
+    started: list[Receiver] = []
+
+    def start(db_url: str, *extra: str, admin_key: str | None = ADMIN_KEY) -> Receiver:
+        started.append(Receiver(db_url, tmp_path / f"receiver-{len(started)}.log", *extra, admin_key=admin_key))
+        return started[-1]
+
+    yield start
+    for receiver in started:
+        receiver.stop()
+
+
+@pytest.fixture
+def receiver(start_receiver, db_url: str) -> Receiver:
+    return start_receiver(db_url)

@@ -1,0 +1,47 @@
+"""The ``kakao-share webhook`` command's safe defaults, and mounting the receiver in another app."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from helpers import call, kakao_headers
+from kakao_share.webhook import EventStore, RunningServer, bind, create_app
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Mount, Route
+
+
+def test_it_refuses_to_start_without_an_admin_key(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "KAKAO_ADMIN_KEY"}
+    cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", f"sqlite:///{tmp_path}/e.db", "--port", "0"]
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "KAKAO_ADMIN_KEY" in result.stderr and "--insecure-no-auth" in result.stderr
+    assert not (tmp_path / "e.db").exists()
+
+
+def test_unauthenticated_only_when_asked_and_then_loudly(start_receiver, tmp_path):
+    receiver = start_receiver(f"sqlite:///{tmp_path}/e.db", "--insecure-no-auth", admin_key=None)
+    assert "WEBHOOK IS UNAUTHENTICATED" in receiver.log.read_text()
+    assert call(receiver.url, "/kakao/webhook?CHAT_TYPE=MemoChat", headers=kakao_headers("open-1", key=None))[0] == 200
+
+
+def test_mounted_in_an_existing_app(tmp_path):
+    store = EventStore(f"sqlite:///{tmp_path}/events.db")
+    webhook = create_app(store, admin_key="test-admin-key", read_token="r")
+    app = Starlette(routes=[Route("/", lambda request: PlainTextResponse("shop")), Mount("/hooks", app=webhook)])
+    server = RunningServer(app, bind("127.0.0.1", 0))
+    try:
+        assert call(server.url, "/")[2] == b"shop"
+        status, _, body = call(
+            server.url, "/hooks/kakao/webhook?CHAT_TYPE=MemoChat&order=9", headers=kakao_headers("mounted-1")
+        )
+        assert (status, body) == (200, {"ok": True, "duplicate": False})
+    finally:
+        server.stop()
+        store.close()
+    with EventStore(f"sqlite:///{tmp_path}/events.db") as reopened:
+        [stored] = [s.event for s in reopened.events() if s.event.resource_id == "mounted-1"]
+        assert stored.args == {"order": "9"}
