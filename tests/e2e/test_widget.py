@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -434,16 +437,46 @@ HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 </body></html>"""
 
 
+@pytest.fixture
+def other_site() -> Iterator[tuple[str, dict[str, tuple[str, dict[str, str]]]]]:
+    """Another origin on loopback, serving the pages a test puts in its dict (path -> body, headers).
+
+    A real server, not a Playwright route: Chromium does not count a routed document as loopback, and
+    refuses its cross-origin requests to 127.0.0.1 (local network access).
+    """
+    pages: dict[str, tuple[str, dict[str, str]]] = {}
+
+    class Pages(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body, headers = pages.get(self.path, ("not found", {}))
+            data = body.encode()
+            self.send_response(200 if self.path in pages else 404)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", pages
+    httpd.shutdown()
+    httpd.server_close()
+
+
 def test_a_page_on_another_origin_with_a_strict_csp_loads_the_bundle(
-    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao, other_site
 ):
-    # The bundle comes straight from the project's server (CORS is the server's); the page is elsewhere.
-    host = f"http://127.0.0.1:{_free_port()}"
+    # The bundle comes straight from the project's server (its CORS headers); the page from elsewhere.
+    host, pages = other_site
     html = HOST_PAGE.format(
         canonical=f"{host}/post", bundle=site_url, key=APP_KEY, version=kakao.version, integrity=kakao.integrity
     )
-    headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp(site_url)}
-    context.route(f"{host}/post", lambda route: route.fulfill(body=html, headers=headers))
+    pages["/post"] = (html, {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp(site_url)})
     context.add_init_script(OBSERVE)
     page.goto(f"{host}/post")
     assert settle(page) == ["ready"]
