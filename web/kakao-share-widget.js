@@ -238,13 +238,13 @@ function markOnce(name) {
 
 let counter = 0;
 const buttons = new Map(); // id -> element, while connected
+const SETTLE = Symbol("settle"); // how the runtime tells a button it is ready or falls back (not public)
 
 class KakaoShareButton extends HTMLElement {
   static observedAttributes = [...SHARE_ATTRIBUTES, ...DISPLAY_ATTRIBUTES];
 
   #id = ++counter;
   #state = "idle";
-  #reason = "";
   #pending = false;
   #parts = null;
   #internals = null;
@@ -287,7 +287,7 @@ class KakaoShareButton extends HTMLElement {
     markOnce("kakao-share-widget:drawn");
     buttons.set(this.#id, this);
     runtime.schedule(this);
-    if (runtime.state === "failed") this.update("fallback", runtime.reason);
+    if (runtime.state === "failed") this[SETTLE]("fallback", runtime.reason);
     else if (runtime.py) this.#prepare();
   }
 
@@ -329,9 +329,8 @@ class KakaoShareButton extends HTMLElement {
     else this.#parts.button.removeAttribute("aria-busy");
   }
 
-  #set(state, reason = "") {
+  #set(state) {
     this.#state = state;
-    this.#reason = reason;
     try {
       this.#internals?.states?.clear();
       this.#internals?.states?.add(state);
@@ -341,12 +340,12 @@ class KakaoShareButton extends HTMLElement {
     if (this.#parts) this.#show();
   }
 
-  /** Python (or the runtime) settled this button: "ready" or "fallback" with a reason. */
-  update(state, reason = "") {
+  /** The runtime (or Python) moved this button on: "loading", "ready", or "fallback" with a reason. */
+  [SETTLE](state, reason = "") {
     const settled = state === "ready" || state === "fallback";
     const wasPending = settled && this.#pending;
     if (settled) this.#pending = false;
-    this.#set(state, reason);
+    this.#set(state);
     if (state === "ready") {
       markOnce("kakao-share-widget:ready");
       this.#emit("kakao-share-ready", {});
@@ -377,7 +376,7 @@ class KakaoShareButton extends HTMLElement {
     } else {
       // Not ready yet: say so, and be ready for the next click (never a popup after an await).
       this.#pending = true;
-      this.#set("loading", this.#reason);
+      this.#set("loading");
       this.#say(words.preparing, 0);
       runtime.start();
     }
@@ -474,7 +473,7 @@ const runtime = {
     if (this.state !== "idle") return;
     this.state = "starting";
     nearViewport.disconnect();
-    for (const element of buttons.values()) element.update("loading");
+    for (const element of buttons.values()) element[SETTLE]("loading");
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
       this.fail("this browser has no WebAssembly, which kakao-share's Python runtime needs");
       return;
@@ -517,14 +516,14 @@ const runtime = {
     this.state = "failed";
     this.reason = reason;
     console.warn(`${TAG}: KakaoTalk sharing is unavailable: ${reason}. The buttons share the page's link instead.`);
-    for (const element of buttons.values()) element.update("fallback", reason);
+    for (const element of buttons.values()) element[SETTLE]("fallback", reason);
   },
 
   prepare(id, element) {
     try {
       this.py.prepare(id, element);
     } catch (error) {
-      element.update("fallback", String(error?.message || error));
+      element[SETTLE]("fallback", String(error?.message || error));
     }
   },
 
@@ -593,12 +592,12 @@ const registry = Object.freeze({
     runtime.py = py;
     runtime.state = "running";
     for (const [id, element] of buttons) {
-      element.update("loading");
+      element[SETTLE]("loading");
       runtime.prepare(id, element);
     }
   },
   update(id, state, reason) {
-    buttons.get(id)?.update(state, reason);
+    buttons.get(id)?.[SETTLE](state, reason);
   },
   failed(reason) {
     runtime.fail(reason);

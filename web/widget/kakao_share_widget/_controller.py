@@ -109,7 +109,8 @@ class Controller:
         problem: str | None = None
         try:
             attributes, inline = read_button(entry.element)
-            config = WidgetConfig.from_attributes(attributes, page_url=str(js.location.href), inline_template=inline)
+            # Attributes are read like the browser reads href: against the document's base URL.
+            config = WidgetConfig.from_attributes(attributes, page_url=str(js.document.baseURI), inline_template=inline)
             self._warn(entry.element, config.warnings())
             source = await self._template_source(config) if config.template_src else None
             built, settings, findings = self._build(config, source)
