@@ -130,7 +130,7 @@ button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
   width: max-content; max-width: min(300px, 90vw); padding: 8px 12px; border-radius: 8px;
   background: #191919; color: #fff; font: 400 13px/1.45 system-ui, -apple-system, "Apple SD Gothic Neo",
     "Malgun Gothic", "Noto Sans KR", "Segoe UI", Roboto, sans-serif;
-  white-space: normal; overflow-wrap: anywhere; text-align: left; letter-spacing: 0;
+  white-space: normal; word-break: keep-all; overflow-wrap: anywhere; text-align: left; letter-spacing: 0;
   box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25); opacity: 0; pointer-events: none; transition: opacity 0.15s;
 }
 .status.on { opacity: 1; pointer-events: auto; user-select: text; -webkit-user-select: text; }

@@ -288,6 +288,7 @@ def test_a_click_before_python_is_ready_says_so_and_shares_on_the_next_click(
     spinner = page.locator("kakao-share-button svg[data-icon=busy]")
     expect(spinner).to_be_visible()
     assert spinner.evaluate("s => getComputedStyle(s).animationName") == "none"  # reduced motion
+    screenshot(page, "preparing")
     assert box(page) == drawn
     kakao.expect_no_share(page)
     assert popups == []  # nothing was opened, so nothing could be blocked
@@ -297,6 +298,7 @@ def test_a_click_before_python_is_ready_says_so_and_shares_on_the_next_click(
     held[0].continue_()
     assert settle(page) == ["ready"]
     expect(status).to_have_text("준비됐어요. 한 번 더 누르면 카카오톡으로 공유해요.")
+    screenshot(page, "ready-again", widths=(360,))
     expect(button).not_to_have_attribute("aria-busy", "true")
     button.click()
     assert kakao.wait_for_share(page).validation_params == BLOG_FEED.validation_params()
