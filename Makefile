@@ -44,7 +44,7 @@ export: build
 setup: $(VENV)/.installed node_modules/.installed
 
 browser: setup
-	@$(PY) -m sitekit.browser >/dev/null
+	@$(PY) -m sitekit.chromium >/dev/null
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

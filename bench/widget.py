@@ -38,7 +38,7 @@ from _visits import cold_then_warm, static_server, visit  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
-from sitekit.browser import LAUNCH_ARGS, find_chromium  # noqa: E402
+from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 
 EXAMPLES = ROOT / "web" / "examples"
 SDK_DOUBLE = ROOT / "tests" / "e2e" / "kakao_sdk_double.js"

@@ -1,6 +1,6 @@
 """Find or install Debian's PostgreSQL and run a throwaway server on loopback, for tests and benchmarks.
 
-Order, as for Chromium (:mod:`sitekit.browser`): ``$KAKAO_SHARE_PG_BIN`` (a folder with ``initdb`` and
+Order, as for Chromium (:mod:`sitekit.chromium`): ``$KAKAO_SHARE_PG_BIN`` (a folder with ``initdb`` and
 ``pg_ctl``), the newest ``/usr/lib/postgresql/<version>/bin``, else ``apt-get install postgresql``.
 PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`` user (``runuser``).
 

@@ -11,12 +11,13 @@ JavaScript SDK::
     msg.to_template_object()  # -> snake_case template_object as the SDK posts it
 
 Importing this package does not import Jinja2; authoring and preview import it on first use.
+The browser bridge is the subpackage :mod:`kakao_share.browser` (in a PyScript page only).
 """
 
-from __future__ import annotations
-
+from ._api_errors import APIErrorHelp, explain_api_error
 from ._authoring import EXAMPLES, example_context, load_example, render_template
 from ._checks import check
+from ._codegen import SHARE_BUTTON_SELECTOR, javascript_code, python_code, wire_json
 from ._components import Button, Commerce, Content, ItemContent, ItemRow, Social
 from ._exceptions import (
     Finding,
@@ -31,12 +32,15 @@ from ._exceptions import (
     TemplateError,
     TemplateRenderError,
 )
+from ._forms import MESSAGE_KINDS, FormField, FormGroup, FormPairs, MessageForm, form_for_settings, message_form
+from ._i18n import Text, finding_text, language
 from ._images import ImageInfo
 from ._links import Link
 from ._options import PickerSettings, ShareOptions
 from ._page import PageMetadata
 from ._preview import PREVIEW_CSS, render_preview
 from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
+from ._sharelink import SHARE_FRAGMENT, ShareLink
 from ._templates import (
     CalendarTemplate,
     CommerceTemplate,
@@ -58,10 +62,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EXAMPLES",
-    # constants
     "LINK_VER",
+    "MESSAGE_KINDS",
     "PAYLOAD_LIMIT",
     "PREVIEW_CSS",
+    "SHARE_BUTTON_SELECTOR",
+    "SHARE_FRAGMENT",
+    "APIErrorHelp",
     "Button",
     "CalendarTemplate",
     "Commerce",
@@ -69,20 +76,21 @@ __all__ = [
     "Content",
     "CustomTemplate",
     "DefaultTemplate",
-    # templates
     "FeedTemplate",
     "Finding",
+    "FormField",
+    "FormGroup",
+    "FormPairs",
     "ImageInfo",
     "ItemContent",
     "ItemRow",
     "KakaoAPIError",
-    # errors and warnings
     "KakaoShareError",
     "KakaoShareWarning",
-    # components
     "Link",
     "ListTemplate",
     "LocationTemplate",
+    "MessageForm",
     "PageMetadata",
     "PickerSettings",
     "PopupBlocked",
@@ -91,25 +99,33 @@ __all__ = [
     "SDKLoadError",
     "SDKVersionError",
     "ScrapTemplate",
-    # options and images
+    "ShareLink",
     "ShareOptions",
     "ShareSettings",
     "Social",
     "Template",
     "TemplateError",
     "TemplateRenderError",
+    "Text",
     "TextTemplate",
     "WidgetConfig",
     "__version__",
-    # checks, authoring, preview
     "check",
     "example_context",
+    "explain_api_error",
+    "finding_text",
+    "form_for_settings",
+    "javascript_code",
+    "language",
     "load_example",
+    "message_form",
     "min_sdk_version",
     "parse_settings",
     "parse_template",
+    "python_code",
     "render_preview",
     "render_template",
     "share_settings",
     "template_json_schema",
+    "wire_json",
 ]

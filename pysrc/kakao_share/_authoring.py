@@ -10,8 +10,10 @@ Authors therefore write the value *without* quotes::
     "regular_price": {{ product.price }},               → "regular_price": 12000
 
 ``"title": "{{ name }}"`` is an error (the value already carries its quotes). Rendering runs in
-Jinja2's sandbox with ``StrictUndefined``; any failure raises :class:`TemplateRenderError` with the
-template line. Jinja2 is imported on first use, not when ``kakao_share`` is imported.
+Jinja2's sandbox with ``StrictUndefined`` and with limits on output, values and loops (see
+:mod:`kakao_share._sandbox`), so a server can render sources it did not write; any failure raises
+:class:`TemplateRenderError` with the template line. Jinja2 is imported on first use, not when
+``kakao_share`` is imported.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ._base import unreadable_json
 from ._exceptions import Finding, TemplateError, TemplateRenderError
 from ._problems import parse_path
 from ._wire import snake_case
@@ -32,7 +35,8 @@ from ._wire import snake_case
 __all__ = ["EXAMPLES", "example_context", "load_example", "render_template"]
 
 EXAMPLES: tuple[str, ...] = ("product", "event", "article")
-"""Names of the example templates shipped in ``kakao_share/examples/`` (``<name>.json.j2``)."""
+"""Names of the example messages shipped as Jinja2 sources in ``kakao_share/example_messages/``
+(``<name>.json.j2``, with sample data in ``<name>.context.json``)."""
 
 _MARK = re.compile(r"\x01(\d+)\x02")
 
@@ -76,7 +80,8 @@ def _environment(with_marks: bool = False) -> Any:
     from jinja2 import StrictUndefined
     from jinja2.ext import Extension
     from jinja2.lexer import Token
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from ._sandbox import Sandbox
 
     extensions: list[Any] = []
     if with_marks:
@@ -94,7 +99,7 @@ def _environment(with_marks: bool = False) -> Any:
                         yield token
 
         extensions.append(LineMarks)
-    env = SandboxedEnvironment(
+    env = Sandbox(
         undefined=StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -102,12 +107,8 @@ def _environment(with_marks: bool = False) -> Any:
         extensions=extensions,
     )
     env.filters["tojson"] = _tojson_filter
+    env.guard_filters()
     return env
-
-
-def _compile(env: Any, source: str, name: str) -> Any:
-    code = env.compile(source, name=name, filename=name)
-    return env.template_class.from_code(env, code, env.make_globals(None))
 
 
 def _line(source: str, lineno: int | None) -> str | None:
@@ -136,14 +137,22 @@ def _runtime_lineno(exc: BaseException, name: str) -> int | None:
 def _render(source: str, context: Mapping[str, Any], name: str, with_marks: bool) -> str:
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    from ._sandbox import RenderLimitError, limited_render
 
     env = _environment(with_marks)
     try:
-        template = _compile(env, source, name)
+        template = env.compile_limited(source, name)
     except TemplateSyntaxError as exc:
         raise _render_error(f"template syntax error: {exc.message}", source, name, exc.lineno) from None
     try:
-        return str(template.render(dict(context)))
+        return limited_render(template, context)
+    except SecurityError as exc:  # the sandbox refused: an unsafe access, or more than a render may do
+        lineno = _runtime_lineno(exc, name)
+        code = "render_limit" if isinstance(exc, RenderLimitError) else "unsafe"
+        message = f"refused by the sandbox: {exc}"
+        raise _render_error(message, source, name, lineno, [Finding("", message, code=code)]) from None
     except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError, RuntimeError) as exc:
         lineno = _runtime_lineno(exc, name)
         kind = "undefined value" if type(exc).__name__ == "UndefinedError" else "error while rendering"
@@ -278,6 +287,10 @@ def render_template(
         data = json.loads(output)
     except json.JSONDecodeError as exc:
         raise _fail_with_lines(source, context, name, exc) from None
+    except (ValueError, RecursionError) as exc:
+        raise _render_error(
+            f"the template did not render valid JSON: {unreadable_json(exc)}", source, name, None
+        ) from None
     try:
         model = parse_template(data)
         if strict:
@@ -292,11 +305,11 @@ def render_template(
 def _example_file(name: str, suffix: str) -> Any:
     if name not in EXAMPLES:
         raise KeyError(f"no example named {name!r}; choose one of {', '.join(EXAMPLES)}")
-    return resources.files(__package__).joinpath("examples", f"{name}{suffix}")
+    return resources.files(__package__).joinpath("example_messages", f"{name}{suffix}")
 
 
 def load_example(name: str) -> str:
-    """The Jinja2 source of a shipped example template (``product``, ``event`` or ``article``)."""
+    """The Jinja2 source of a shipped example message (``product``, ``event`` or ``article``)."""
     return str(_example_file(name, ".json.j2").read_text(encoding="utf-8"))
 
 

@@ -15,7 +15,7 @@ import re
 import textwrap
 from collections.abc import Mapping
 from functools import cache
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, NamedTuple, Self
 
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError
@@ -29,11 +29,23 @@ __all__ = [
     "JSInt",
     "KakaoModel",
     "NonEmptyStr",
+    "SDKFeature",
     "StrMap",
     "WebUrl",
     "flat_str_map",
     "is_web_url",
+    "unreadable_json",
 ]
+
+
+class SDKFeature(NamedTuple):
+    """Something a message or option uses that only a recent JavaScript SDK accepts."""
+
+    what: str
+    """The feature in plain words (``picker settings``)."""
+
+    version: tuple[int, int, int]
+    """The oldest SDK version that accepts it."""
 
 
 class FrozenDict(dict):  # type: ignore[type-arg]
@@ -63,6 +75,15 @@ class FrozenDict(dict):  # type: ignore[type-arg]
         return self
 
 
+def unreadable_json(exc: BaseException) -> str:
+    """Why JSON text could not be read, for the errors ``json.loads`` raises besides a syntax error."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, UnicodeDecodeError):
+        return "the bytes are not UTF-8 text"
+    return str(exc)  # e.g. an integer with more digits than Python converts
+
+
 def flat_str_map(value: Any, *, what: str, allow_json: bool = False) -> Any:
     """Check a flat string-to-string mapping (optionally given as JSON text) and freeze it."""
     if value is None:
@@ -70,10 +91,11 @@ def flat_str_map(value: Any, *, what: str, allow_json: bool = False) -> Any:
     if allow_json and isinstance(value, (str, bytes, bytearray)):
         try:
             value = json.loads(value)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # bad JSON, bytes that are not UTF-8, nesting too deep
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else unreadable_json(exc)
             raise problem(
                 "json_invalid",
-                f"is not valid JSON ({exc.msg})",
+                f"is not valid JSON ({reason})",
                 'pass a dict, or a JSON object such as \'{"order": "42"}\'',
             ) from None
     if not isinstance(value, Mapping):

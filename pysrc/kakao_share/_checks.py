@@ -1,8 +1,9 @@
 """Warnings about what Kakao accepts but shows badly: :func:`check`.
 
-Construction already refuses what Kakao would reject. These findings cover Kakao's documented
-display limits (texts cut off, images that show badly, counters hidden) and, optionally, links to
-domains the app has not registered. ``strict=True`` turns them into a :class:`TemplateError`.
+Construction already refuses what Kakao would reject. These findings cover input read as the page
+meant it (relative and empty image URLs, given a base URL), Kakao's documented display limits
+(texts cut off, images that show badly, counters hidden) and, optionally, links to domains the app
+has not registered. ``strict=True`` turns them into a :class:`TemplateError`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from ._components import Commerce, Content, ItemContent, ItemRow, Social
 from ._exceptions import Finding, KakaoShareWarning, TemplateError
 from ._links import Link
+from ._page_urls import adjustments
 from ._problems import format_path
 from ._templates import ListTemplate, ScrapTemplate, Template, TextTemplate, parse_template
 
@@ -246,7 +248,8 @@ def check(
 ) -> list[Finding]:
     """Findings about what Kakao accepts but truncates or shows badly, each with path, rule and fix.
 
-    ``template`` is a template model (or anything :func:`parse_template` takes). With
+    ``template`` is a template model (or anything :func:`parse_template` takes); what
+    ``parse_template(..., base_url=...)`` read as the page meant it comes first. With
     ``registered_domains`` (``"example.com"``, ``"https://shop.example.com:8443"``), every web link
     whose site is not in the list is reported. ``strict=True`` raises :class:`TemplateError` when
     there is any finding; ``warn=True`` also emits each as a :class:`KakaoShareWarning`.
@@ -256,7 +259,7 @@ def check(
     if isinstance(registered_domains, str):
         registered_domains = [registered_domains]
     domains = None if registered_domains is None else [_parse_domain(d) for d in registered_domains]
-    findings = list(_findings(model, domains))
+    findings = [*adjustments(model), *_findings(model, domains)]
     if warn:
         for finding in findings:
             warnings.warn(str(finding), KakaoShareWarning, stacklevel=2)

@@ -2,13 +2,35 @@
 
 Everything the library raises derives from :class:`KakaoShareError`, so a page can catch one class.
 Template problems are found in Python before anything reaches Kakao (:class:`TemplateError`); the
-``SDK*`` classes describe what can go wrong in the browser bridge around Kakao's JavaScript SDK.
+``SDK*`` classes describe what can go wrong in the browser bridge around Kakao's JavaScript SDK::
+
+    KakaoShareError
+    ├── TemplateError  (also a ValueError)     a template or option is invalid; nothing was sent
+    │   └── TemplateRenderError                a Jinja2-authored template failed to render
+    ├── SDKError                               Kakao's JavaScript SDK failed or refused a call
+    │   ├── SDKLoadError                       the SDK script did not load
+    │   ├── SDKVersionError                    the loaded SDK is too old for a feature
+    │   ├── SDKInitError                       Kakao.init with another app key
+    │   ├── PopupBlocked                       the browser blocked the share popup
+    │   └── KakaoAPIError                      Kakao's API answered with an error
+    ├── BadWebhookRequest                      (kakao_share.webhook) a webhook call the receiver refuses
+    └── StoreError                             (kakao_share.webhook) the event store cannot be used
+        └── StoreUnavailable                   a write did not commit: answer 5xx, Kakao retries
+
+    KakaoShareWarning  (a UserWarning)         check() findings, when emitted as warnings
+
+Every :class:`TemplateError` lists its problems as :class:`Finding` objects (path, rule, fix, code),
+the same type :func:`kakao_share.check` returns for warnings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._api_errors import APIErrorHelp
 
 __all__ = [
     "Finding",
@@ -174,6 +196,12 @@ class KakaoAPIError(SDKError):
     ) -> None:
         self.status = status
         super().__init__(message, code=code)
+
+    def explain(self, lang: str = "en") -> APIErrorHelp | None:
+        """What Kakao's documented ``code`` means and how to fix it, in ``"en"`` or ``"ko"`` (None: undocumented)."""
+        from ._api_errors import explain_api_error
+
+        return explain_api_error(self.code, self.message, lang=lang)
 
 
 class KakaoShareWarning(UserWarning):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
@@ -10,11 +9,17 @@ from typing import Annotated, Any, Literal
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BeforeValidator, Strict, StrictBool, model_validator
 
-from ._base import FrozenDict, KakaoModel, StrMap, flat_str_map
-from ._problems import problem
+from ._base import FrozenDict, KakaoModel, SDKFeature, StrMap, flat_str_map
+from ._problems import invalid, problem
 from ._wire import compact_json
 
-__all__ = ["PickerSettings", "ShareOptions"]
+__all__ = ["PICKER_SETTINGS", "Options", "PickerSettings", "ShareOptions", "share_options"]
+
+PICKER_SETTINGS = SDKFeature("picker settings", (2, 8, 0))
+"""``pickerSettings`` is accepted from JavaScript SDK 2.8.0 (older SDKs reject the key)."""
+
+#: How deep extras may nest (JSON that deep is a mistake, and deeper input would exhaust the stack).
+MAX_EXTRAS_DEPTH = 32
 
 
 def _callback_args(value: Any) -> Any:
@@ -22,6 +27,8 @@ def _callback_args(value: Any) -> Any:
 
 
 def _json_safe(value: Any, path: tuple[Any, ...]) -> Any:
+    if len(path) > MAX_EXTRAS_DEPTH:
+        raise problem("json_value", f"nests deeper than {MAX_EXTRAS_DEPTH} levels", "flatten the data", at=path[:1])
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
@@ -73,12 +80,12 @@ class PickerSettings(KakaoModel):
 
     def to_js(self) -> dict[str, Any]:
         """``{"type"?, "limit"?}`` with only what is set."""
-        out: dict[str, Any] = {}
-        if self.type is not None:
-            out["type"] = self.type
-        if self.limit is not None:
-            out["limit"] = self.limit
-        return out
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def _none_if_unset(value: PickerSettings | None) -> PickerSettings | None:
+    """Picker settings with nothing set restrict nothing: the SDK gets none."""
+    return value if value is not None and value.to_js() else None
 
 
 class ShareOptions(KakaoModel):
@@ -106,25 +113,12 @@ class ShareOptions(KakaoModel):
     ] = None
     """Extra data passed to KakaoTalk on the app-launch path (a JSON object)."""
 
-    picker_settings: PickerSettings | None = None
-    """Restrict the share target screen (SDK 2.8.0+)."""
+    picker_settings: Annotated[PickerSettings | None, AfterValidator(_none_if_unset)] = None
+    """Restrict the share target screen (SDK 2.8.0+); settings with nothing set count as none."""
 
     def to_js(self) -> dict[str, Any]:
         """``{"installTalk"?, "throughTalk"?, "serverCallbackArgs"?, "extras"?, "pickerSettings"?}``."""
-        out: dict[str, Any] = {}
-        if self.install_talk is not None:
-            out["installTalk"] = self.install_talk
-        if self.through_talk is not None:
-            out["throughTalk"] = self.through_talk
-        if self.server_callback_args is not None:
-            out["serverCallbackArgs"] = dict(self.server_callback_args)
-        if self.extras is not None:
-            out["extras"] = json.loads(compact_json(self.extras))
-        if self.picker_settings is not None:
-            picker = self.picker_settings.to_js()
-            if picker:
-                out["pickerSettings"] = picker
-        return out
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
     @property
     def lcba(self) -> str | None:
@@ -134,8 +128,47 @@ class ShareOptions(KakaoModel):
         return compact_json(self.server_callback_args)
 
     @property
+    def sdk_features(self) -> tuple[SDKFeature, ...]:
+        """What these options use that needs a recent JavaScript SDK (empty: any 2.x)."""
+        return (PICKER_SETTINGS,) if self.picker_settings is not None else ()
+
+    @property
     def min_sdk_version(self) -> tuple[int, int, int] | None:
         """Oldest JavaScript SDK that supports these options (picker settings need 2.8.0)."""
-        if self.picker_settings is not None and self.picker_settings.to_js():
-            return (2, 8, 0)
-        return None
+        return max((feature.version for feature in self.sdk_features), default=None)
+
+
+Options = ShareOptions | Mapping[str, Any] | None
+"""Share options as a model or a mapping of its fields (snake_case or camelCase)."""
+
+#: Every input key of the options (field name and camelCase alias) -> the field name.
+_FIELD_NAMES = {
+    key: name for name, field in ShareOptions.model_fields.items() for key in (name, field.alias) if key is not None
+}
+
+
+def share_options(*layers: Options, **fields: Any) -> ShareOptions:
+    """Options merged from ``layers`` and then ``fields``, later ones winning field by field.
+
+    Each layer is a :class:`ShareOptions`, a mapping of its fields (either spelling) or None, so
+    ``share_options(from_settings, options, install_talk=True)`` reads like the call it serves.
+    """
+    given = [
+        layer for layer in (*layers, fields) if layer is not None and not (isinstance(layer, Mapping) and not layer)
+    ]
+    if len(given) == 1 and isinstance(given[0], ShareOptions):
+        return given[0]
+    merged: dict[str, Any] = {}
+    for layer in given:
+        if isinstance(layer, ShareOptions):
+            merged.update(layer.model_dump(exclude_none=True))
+        elif isinstance(layer, Mapping):
+            merged.update({_FIELD_NAMES.get(key, key): value for key, value in layer.items()})
+        else:
+            raise invalid(
+                "options",
+                f"must be ShareOptions or a dict of its fields, not {type(layer).__name__}",
+                code="object_type_error",
+                model="ShareOptions",
+            )
+    return ShareOptions.model_validate(merged)

@@ -1,9 +1,10 @@
 """An HTML card that looks like the KakaoTalk message a template produces: :func:`render_preview`.
 
-The card is rendered by Jinja2 templates shipped in ``kakao_share/templates/preview/`` with
-autoescaping on, so every text of the template is shown as text. Links get an ``href`` only when
-they are absolute http/https URLs; app-only links are shown as labels. Scrap and custom templates,
-which only Kakao can render, become a labelled placeholder with their request URL / id and args.
+The card is rendered by the Jinja2 HTML files shipped in ``kakao_share/cards/`` (one per message
+type, ``<type>.html.j2``) with autoescaping on, so every text of the message is shown as text. Links
+get an ``href`` only when they are absolute http/https URLs; app-only links are shown as labels.
+Scrap and custom templates, which only Kakao can render, become a labelled placeholder with their
+request URL / id and args.
 
 CSS classes (all prefixed ``ks-``; :data:`PREVIEW_CSS` styles them, scoped under ``.ks-card``):
 
@@ -120,7 +121,7 @@ def _environment() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(
-        loader=PackageLoader(__package__, "templates"),
+        loader=PackageLoader(__package__, "cards"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -165,8 +166,8 @@ def render_preview(template: Any, *, include_style: bool = True) -> str:
 
     model = parse_template(template)
     kind = getattr(model, "object_type", None) or model.validation_action
-    page = _environment().get_template(f"preview/{kind}.html.j2")
-    html: str = page.render(t=model, kind=kind, social=_social(getattr(model, "social", None)))
+    card = _environment().get_template(f"{kind}.html.j2")
+    html: str = card.render(t=model, kind=kind, social=_social(getattr(model, "social", None)))
     if include_style:
         # PREVIEW_CSS is our own constant (no "</style"), so it goes in verbatim.
         html = f"<style>{PREVIEW_CSS}</style>\n" + html

@@ -15,17 +15,14 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from ._exceptions import Finding, TemplateError
+from ._wire import snake_case
 
-__all__ = ["findings_from", "format_path", "parse_path", "problem", "template_error"]
+__all__ = ["findings_from", "format_path", "invalid", "parse_path", "problem", "template_error"]
 
 #: Largest integer a JavaScript number holds exactly (``Number.MAX_SAFE_INTEGER``).
 MAX_SAFE_INTEGER = 2**53 - 1
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
-
-#: Discriminator tags pydantic puts into error locations; they are not part of a user's path.
-_TAGS = frozenset({"feed", "list", "location", "commerce", "text", "calendar"})
 
 #: Nouns for size limits, so the rule reads "at most 2 buttons" rather than "at most 2 items".
 _NOUNS = {"buttons": "buttons", "contents": "contents", "items": "item rows"}
@@ -50,8 +47,9 @@ def problem(code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = 
     return PydanticCustomError(code, "{rule}", {"rule": rule, "fix": fix, "at": at})
 
 
-def _snake(name: str) -> str:
-    return _CAMEL.sub("_", name).lower()
+def invalid(path: str, rule: str, fix: str = "", *, code: str = "invalid", model: str | None = None) -> TemplateError:
+    """A :class:`TemplateError` with one problem (for checks made outside the models)."""
+    return TemplateError([Finding(path, rule, fix, code)], model=model)
 
 
 def format_path(loc: Iterable[str | int]) -> str:
@@ -92,11 +90,11 @@ def parse_path(path: str) -> list[str | int]:
     return parts
 
 
-def _clean_loc(loc: tuple[Any, ...], kind: str, strip_tag: bool) -> list[str | int]:
+def _clean_loc(loc: tuple[Any, ...], kind: str, tags: frozenset[str]) -> list[str | int]:
     parts: list[str | int] = []
     for i, part in enumerate(loc):
         if isinstance(part, str):
-            if strip_tag and i == 0 and part in _TAGS:
+            if i == 0 and part in tags:
                 continue  # discriminated-union tag
             if part == "[key]":
                 continue
@@ -105,7 +103,7 @@ def _clean_loc(loc: tuple[Any, ...], kind: str, strip_tag: bool) -> list[str | i
             parts.append(part)
     if kind == "extra_forbidden" and parts and isinstance(parts[-1], str):
         # the unknown key is reported as given, which may be camelCase
-        parts[-1] = _snake(parts[-1])
+        parts[-1] = snake_case(parts[-1])
     return parts
 
 
@@ -134,6 +132,12 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
             )
         if field == "callback":
             return kind, "the deprecated `callback` option is not supported (SDK 2.7 rejects it)", "remove it"
+        if field == "container":
+            return (
+                kind,
+                "the container is not part of the message",
+                "pass it as the first argument of browser.create_*_button",
+            )
         return kind, "unknown field", "remove it or check the spelling"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return "int_type", "must be an integer (not a float, string or bool)", "pass a whole number such as 3"
@@ -179,10 +183,11 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
     if kind == "literal_error":
         return kind, "must be " + str(ctx.get("expected", "one of the allowed values")), ""
     if kind in {"union_tag_invalid", "union_tag_not_found"}:
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
         return (
             "object_type",
-            "object_type must be one of feed, list, location, commerce, text, calendar",
-            "set object_type (objectType) to one of the six default template types",
+            f"object_type must be one of {expected}" if expected else "object_type is missing",
+            "set object_type (objectType) to one of the default template types",
         )
     if kind == "json_invalid":
         return kind, f"not valid JSON ({ctx.get('error', '')})", ""
@@ -195,14 +200,17 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
 
 
 def findings_from(
-    exc: ValidationError, prefix: tuple[str | int, ...] = (), *, strip_tag: bool = False
+    exc: ValidationError, prefix: tuple[str | int, ...] = (), *, tags: frozenset[str] = frozenset()
 ) -> list[Finding]:
-    """All problems of a pydantic ``ValidationError`` as findings, duplicates removed."""
+    """All problems of a pydantic ``ValidationError`` as findings, duplicates removed.
+
+    ``tags`` are the discriminator values of a tagged union, which pydantic puts first in a location.
+    """
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False, include_input=False):
         ctx = err.get("ctx") or {}
-        parts = list(prefix) + _clean_loc(tuple(err["loc"]), err["type"], strip_tag) + list(ctx.get("at") or ())
+        parts = list(prefix) + _clean_loc(tuple(err["loc"]), err["type"], tags) + list(ctx.get("at") or ())
         code, rule, fix = _describe(dict(err), parts)
         path = format_path(parts)
         key = (path, rule)
@@ -218,7 +226,7 @@ def template_error(
     model: str | None = None,
     prefix: tuple[str | int, ...] = (),
     *,
-    strip_tag: bool = False,
+    tags: frozenset[str] = frozenset(),
 ) -> TemplateError:
     """Our error for a pydantic ``ValidationError`` (call as ``raise template_error(e) from None``)."""
-    return TemplateError(findings_from(exc, prefix, strip_tag=strip_tag), model=model or exc.title)
+    return TemplateError(findings_from(exc, prefix, tags=tags), model=model or exc.title)

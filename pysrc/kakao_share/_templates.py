@@ -11,16 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
 
 from annotated_types import Gt, Le
 from pydantic import BeforeValidator, Field, Strict, TypeAdapter, ValidationError, model_validator
 
-from ._base import KakaoModel, NonEmptyStr, StrMap, WebUrl, flat_str_map
+from ._base import KakaoModel, NonEmptyStr, SDKFeature, StrMap, WebUrl, flat_str_map, is_web_url, unreadable_json
 from ._components import Buttons, Commerce, Content, ItemContent, Social
 from ._exceptions import Finding, TemplateError
 from ._links import Link
-from ._problems import MAX_SAFE_INTEGER, problem, template_error
+from ._page_urls import resolve_image_urls, with_adjustments
+from ._problems import MAX_SAFE_INTEGER, invalid, problem, template_error
 from ._wire import (
     PAYLOAD_LIMIT,
     custom_params,
@@ -32,6 +33,13 @@ from ._wire import (
 )
 
 __all__ = [
+    "CUSTOM_SHARE",
+    "DEFAULT_SHARE",
+    "DEFAULT_TEMPLATE_CLASSES",
+    "OBJECT_TYPES",
+    "OPTIONAL_CONTENT",
+    "SCRAP_SHARE",
+    "TEMPLATE_CLASSES",
     "CalendarTemplate",
     "CommerceTemplate",
     "CustomTemplate",
@@ -40,8 +48,10 @@ __all__ = [
     "ListTemplate",
     "LocationTemplate",
     "ScrapTemplate",
+    "ShareKind",
     "Template",
     "TextTemplate",
+    "json_object",
     "parse_template",
     "template_json_schema",
 ]
@@ -70,6 +80,27 @@ _DEFAULT_WRAPPER = len('{"link_ver":"4.0","template_object":}')
 _EMPTY_ADDRESS_TITLE = len(',"address_title":""')
 
 
+class ShareKind(NamedTuple):
+    """How one kind of template is shared: the ``Kakao.Share`` methods that take it."""
+
+    action: str
+    """The ``validation_action`` the SDK posts: ``default``, ``custom`` or ``scrap``."""
+
+    send_method: str
+    """The function that shares now (``sendDefault``, ...)."""
+
+    button_method: str
+    """The function that makes an element share on click (``createDefaultButton``, ...)."""
+
+
+DEFAULT_SHARE = ShareKind("default", "sendDefault", "createDefaultButton")
+CUSTOM_SHARE = ShareKind("custom", "sendCustom", "createCustomButton")
+SCRAP_SHARE = ShareKind("scrap", "sendScrap", "createScrapButton")
+
+OPTIONAL_CONTENT = SDKFeature("content without a title or an image", (2, 7, 0))
+"""SDK 2.2-2.6 require ``content.title`` and ``content.imageUrl``; 2.7 made them optional."""
+
+
 def _too_large(size: int) -> Exception:
     return problem(
         "payload_too_large",
@@ -79,7 +110,10 @@ def _too_large(size: int) -> Exception:
 
 
 class _Sendable(KakaoModel):
-    """What every template has: the SDK method it goes through and the size check."""
+    """What every template has: the SDK methods it goes through and the size check."""
+
+    share_kind: ClassVar[ShareKind]
+    """How this template is shared (its ``Kakao.Share`` methods)."""
 
     send_method: ClassVar[str]
     """The ``Kakao.Share`` function that sends this template (``sendDefault``, ...)."""
@@ -104,16 +138,24 @@ class _Sendable(KakaoModel):
         raise NotImplementedError
 
     @property
+    def sdk_features(self) -> tuple[SDKFeature, ...]:
+        """What this template uses that needs a recent JavaScript SDK (empty: any 2.x)."""
+        return ()
+
+    @property
     def min_sdk_version(self) -> tuple[int, int, int] | None:
         """Oldest JavaScript SDK version known to accept this template, if it needs a recent one."""
-        return None
+        return max((feature.version for feature in self.sdk_features), default=None)
 
 
+# The default templates declare ``button_title`` and ``buttons`` in each class rather than here:
+# pydantic puts inherited fields first, and the wire forms need these two last (see _wire).
 class _DefaultTemplate(_Sendable):
-    """Shared behaviour of the six default templates (sent with ``Kakao.Share.sendDefault``)."""
+    """Shared behaviour of the default templates (sent with ``Kakao.Share.sendDefault``)."""
 
-    send_method: ClassVar[str] = "sendDefault"
-    validation_action: ClassVar[str] = "default"
+    share_kind: ClassVar[ShareKind] = DEFAULT_SHARE
+    send_method: ClassVar[str] = DEFAULT_SHARE.send_method
+    validation_action: ClassVar[str] = DEFAULT_SHARE.action
 
     object_type: str
 
@@ -149,12 +191,10 @@ class _DefaultTemplate(_Sendable):
         return (content,) if content is not None else ()
 
     @property
-    def min_sdk_version(self) -> tuple[int, int, int] | None:
-        # SDK 2.2-2.6 require content.title and content.imageUrl; 2.7 made them optional.
-        for content in self._contents():
-            if content.title is None or content.image_url is None:
-                return (2, 7, 0)
-        return None
+    def sdk_features(self) -> tuple[SDKFeature, ...]:
+        if any(content.title is None or content.image_url is None for content in self._contents()):
+            return (OPTIONAL_CONTENT,)
+        return ()
 
 
 class FeedTemplate(_DefaultTemplate):
@@ -289,8 +329,9 @@ class CalendarTemplate(_DefaultTemplate):
 class CustomTemplate(_Sendable):
     """A template built in Kakao's message template tool, filled with ``template_args``."""
 
-    send_method: ClassVar[str] = "sendCustom"
-    validation_action: ClassVar[str] = "custom"
+    share_kind: ClassVar[ShareKind] = CUSTOM_SHARE
+    send_method: ClassVar[str] = CUSTOM_SHARE.send_method
+    validation_action: ClassVar[str] = CUSTOM_SHARE.action
 
     template_id: TemplateId
     """The template's numeric id from Kakao's console."""
@@ -317,8 +358,9 @@ class CustomTemplate(_Sendable):
 class ScrapTemplate(_Sendable):
     """A web page Kakao scrapes (Open Graph tags), optionally shown with a custom template."""
 
-    send_method: ClassVar[str] = "sendScrap"
-    validation_action: ClassVar[str] = "scrap"
+    share_kind: ClassVar[ShareKind] = SCRAP_SHARE
+    send_method: ClassVar[str] = SCRAP_SHARE.send_method
+    validation_action: ClassVar[str] = SCRAP_SHARE.action
 
     request_url: WebUrl
     """The page to scrape; must be on a domain registered for the app."""
@@ -347,37 +389,20 @@ class ScrapTemplate(_Sendable):
         return scrap_params(self.request_url, self.template_id, self.template_args)
 
 
-DefaultTemplate = Annotated[
-    FeedTemplate | ListTemplate | LocationTemplate | CommerceTemplate | TextTemplate | CalendarTemplate,
-    Field(discriminator="object_type"),
-]
-"""Any of the six default templates, told apart by ``object_type`` / ``objectType``."""
+_DefaultTemplates = FeedTemplate | ListTemplate | LocationTemplate | CommerceTemplate | TextTemplate | CalendarTemplate
 
-Template = (
-    FeedTemplate
-    | ListTemplate
-    | LocationTemplate
-    | CommerceTemplate
-    | TextTemplate
-    | CalendarTemplate
-    | ScrapTemplate
-    | CustomTemplate
-)
+DefaultTemplate = Annotated[_DefaultTemplates, Field(discriminator="object_type")]
+"""Any default template, told apart by ``object_type`` / ``objectType``."""
+
+Template = _DefaultTemplates | ScrapTemplate | CustomTemplate
 """Anything that can be shared."""
 
-_TEMPLATE_CLASSES = (
-    FeedTemplate,
-    ListTemplate,
-    LocationTemplate,
-    CommerceTemplate,
-    TextTemplate,
-    CalendarTemplate,
-    ScrapTemplate,
-    CustomTemplate,
-)
+DEFAULT_TEMPLATE_CLASSES: tuple[type[_DefaultTemplate], ...] = get_args(_DefaultTemplates)
+TEMPLATE_CLASSES: tuple[type[Any], ...] = get_args(Template)  # isinstance(x, TEMPLATE_CLASSES): x is a Template
 
-
-_NAMES = {cls.model_fields["object_type"].default: cls.__name__ for cls in _TEMPLATE_CLASSES[:6]}
+#: The default templates' ``object_type`` values, in declaration order.
+OBJECT_TYPES: tuple[str, ...] = tuple(cls.model_fields["object_type"].default for cls in DEFAULT_TEMPLATE_CLASSES)
+_BY_OBJECT_TYPE = dict(zip(OBJECT_TYPES, DEFAULT_TEMPLATE_CLASSES, strict=True))
 
 
 @lru_cache(maxsize=1)
@@ -391,7 +416,7 @@ def template_json_schema() -> dict[str, Any]:
 
 
 def _error(path: str, rule: str, fix: str = "", code: str = "invalid") -> TemplateError:
-    return TemplateError([Finding(path, rule, fix, code)], model="template")
+    return invalid(path, rule, fix, code=code, model="template")
 
 
 def json_object(data: Any, what: str) -> Mapping[str, Any]:
@@ -403,21 +428,31 @@ def json_object(data: Any, what: str) -> Mapping[str, Any]:
             raise _error(
                 "", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid"
             ) from None
+        except (ValueError, RecursionError) as exc:  # bytes that are not UTF-8, nesting too deep, ...
+            raise _error("", f"not valid JSON: {unreadable_json(exc)}", code="json_invalid") from None
     if not isinstance(data, Mapping):
         raise _error("", f"{what} must be a JSON object (a dict)", code="object_type_error")
     return data
 
 
-def parse_template(data: Any) -> Template:
+def parse_template(data: Any, *, base_url: str | None = None) -> Template:
     """Build the right template class from a dict or JSON text (snake_case or camelCase keys).
 
     Accepts what ``to_js()`` or ``to_template_object()`` produce, a full ``validation_params``
     document (``{"link_ver": ..., ...}``), or an existing template (returned as is). A dict with
     ``object_type`` is a default template, one with ``request_url`` a scrap template and one with
     only ``template_id`` a custom template. Raises :class:`TemplateError`.
+
+    ``base_url`` is the address of the page the message is shared from. With it, a relative image
+    URL (``/img/a.png``) is resolved against that page and an empty one means no image, as a browser
+    would read them; each change is reported by :func:`check` on the result. Without it both are
+    errors (Kakao cannot fetch such images).
     """
-    if isinstance(data, _TEMPLATE_CLASSES):
-        return data
+    if isinstance(data, TEMPLATE_CLASSES):
+        template: Template = data
+        return template
+    if base_url is not None and not (isinstance(base_url, str) and is_web_url(base_url)):
+        raise invalid("base_url", "must be the page's absolute http(s) address", code="url", model="template")
     data = json_object(data, "a template")
     if "link_ver" in data:
         data = {key: value for key, value in data.items() if key != "link_ver"}
@@ -429,13 +464,17 @@ def parse_template(data: Any) -> Template:
             if not isinstance(data, Mapping):
                 raise _error("template_object", "must be an object", code="object_type_error")
     if "object_type" in data or "objectType" in data:
+        kind = data.get("object_type", data.get("objectType"))
+        cls = _BY_OBJECT_TYPE.get(kind) if isinstance(kind, str) else None
+        adjustments: tuple[Finding, ...] = ()
+        if cls is not None and base_url is not None:
+            data, adjustments = resolve_image_urls(data, cls, base_url)
         try:
             model: Template = _default_adapter().validate_python(data)
-            return model
         except ValidationError as exc:
-            kind = data.get("object_type", data.get("objectType"))
-            name = _NAMES.get(kind, "template") if isinstance(kind, str) else "template"
-            raise template_error(exc, name, strip_tag=True) from None
+            name = cls.__name__ if cls is not None else "template"
+            raise template_error(exc, name, tags=frozenset(OBJECT_TYPES)) from None
+        return with_adjustments(model, adjustments)
     if "request_url" in data or "requestUrl" in data:
         return ScrapTemplate.model_validate(data)
     if "template_id" in data or "templateId" in data:
@@ -444,6 +483,6 @@ def parse_template(data: Any) -> Template:
         "object_type",
         "cannot tell the template type: no object_type (default templates), request_url (scrap) "
         "or template_id (custom)",
-        "add objectType: feed, list, location, commerce, text or calendar",
+        "add objectType: " + ", ".join(OBJECT_TYPES),
         "missing",
     )

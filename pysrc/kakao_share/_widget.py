@@ -26,6 +26,7 @@ from ._exceptions import Finding, TemplateError
 from ._options import PickerSettings, ShareOptions
 from ._page import PageMetadata
 from ._problems import MAX_SAFE_INTEGER, problem
+from ._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI
 from ._share import ShareSettings
 from ._templates import CustomTemplate, ScrapTemplate, Template
 
@@ -233,6 +234,13 @@ class WidgetConfig(KakaoModel):
                     'add sdk-version="…" for the version this hash belongs to',
                     at=("sdk_integrity",),
                 )
+        elif self.sdk_version is not None and self.sdk_version not in PUBLISHED_SRI:
+            raise problem(
+                "sdk_integrity",
+                f"is needed for Kakao SDK {self.sdk_version} (its hash is not built in)",
+                'add sdk-integrity="sha384-…" as shown next to the version on Kakao\'s SDK download page',
+                at=("sdk_integrity",),
+            )
         try:
             self.picker_settings  # noqa: B018  # validates type and limit together
         except TemplateError as exc:
@@ -294,6 +302,11 @@ class WidgetConfig(KakaoModel):
         if self.picker_type is None and self.picker_limit is None:
             return None
         return PickerSettings(type=self.picker_type, limit=self.picker_limit)
+
+    @property
+    def sdk_build(self) -> tuple[str, str | None, str | None]:
+        """The SDK to load: (version, integrity or None for the published hash, address or None for Kakao's CDN)."""
+        return self.sdk_version or DEFAULT_SDK_VERSION, self.sdk_integrity, self.sdk_src
 
     @property
     def options(self) -> ShareOptions:

@@ -15,7 +15,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pyhost import PyHost, wait_ready
 
 from sitekit import server
-from sitekit.browser import LAUNCH_ARGS, find_chromium
+from sitekit.chromium import LAUNCH_ARGS, find_chromium
 
 
 def pytest_collection_modifyitems(items):
@@ -129,6 +129,27 @@ def guarded_context(
     finally:
         for ctx in made:
             ctx.close()
+
+
+@pytest.fixture(scope="module")
+def module_guard() -> BoundaryGuard:
+    return BoundaryGuard()
+
+
+@pytest.fixture(scope="module")
+def module_kakao() -> FakeKakao:
+    return FakeKakao()
+
+
+@pytest.fixture(scope="module")
+def module_context(browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao) -> Iterator[BrowserContext]:
+    """One guarded, faked context for a whole module, whose tests honestly share one booted page."""
+    context = _wire(browser.new_context(), module_guard, module_kakao)
+    try:
+        yield context
+        module_guard.check(context.pages)
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Kakao's network, faked inside Playwright: the SDK script, the sharer, kapi and the app-link host.
 
-Everything a page sends to Kakao's hosts is answered here and recorded, so tests assert on exactly what
-crossed the boundary. The SDK served is the double in ``kakao_sdk_double.js`` unless ``KAKAO_SDK_FILE``
-names a real SDK build.
+Everything a page sends to Kakao's hosts is answered here and recorded (as the records of
+``kakao_records``), so tests assert on exactly what crossed the boundary. The SDK served is the double
+in ``kakao_sdk_double.js`` unless ``KAKAO_SDK_FILE`` names a real SDK build.
 
 Quick reference (``kakao`` is the ``FakeKakao`` fixture; routes are installed on the browser context, so
 requests from popups are recorded too)::
@@ -16,7 +16,7 @@ requests from popups are recorded too)::
     link = kakao.wait_for_app_link(page)  # mobile: AppLinkRequest (iOS universal link / Android intent)
     kakao.expect_no_share(page, within_ms=300)
 
-Response shapes follow the specification (section 4): image calls answer
+Response shapes are Kakao's: image calls answer
 ``{"infos": {"original": {"url", "content_type", "length", "width", "height"}}}``; template validation
 answers ``{"template_id", "template_args", "template_msg", "warning_msg", "argument_msg"}`` (plus
 ``scheme_params`` when the request carried them, as Kakao's Flutter SDK reads them); errors answer the
@@ -30,36 +30,72 @@ import contextlib
 import hashlib
 import json
 import os
-import re
-import struct
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
+from http_parsing import MultipartPart, image_size, json_or_none, parse_form, parse_header_params, parse_multipart
+from kakao_records import (
+    ANDROID_APP_LINK_PREFIX,
+    APP_LINK_HOST,
+    APP_LINK_PREFIX,
+    APP_LINK_SCHEMES,
+    DELETE_PATH,
+    KAKAO_HOSTS,
+    KAPI_HOST,
+    SCRAP_PATH,
+    SDK_HOST,
+    SHARER_FAILED_PATH,
+    SHARER_HOST,
+    SHARER_URL,
+    UPLOAD_PATH,
+    VALIDATE_PREFIX,
+    AppLinkRequest,
+    KapiRequest,
+    ShareRequest,
+)
 from playwright.sync_api import BrowserContext, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
+__all__ = [
+    "ANDROID_APP_LINK_PREFIX",
+    "APP_LINK_HOST",
+    "APP_LINK_PREFIX",
+    "APP_LINK_SCHEMES",
+    "DEFAULT_SDK_VERSION",
+    "DELETE_PATH",
+    "DOUBLE",
+    "FAILABLE",
+    "KAKAO_HOSTS",
+    "KAPI_ENDPOINTS",
+    "KAPI_HOST",
+    "SCRAP_PATH",
+    "SDK_HOST",
+    "SHARER_FAILED_PATH",
+    "SHARER_HOST",
+    "SHARER_URL",
+    "UPLOAD_PATH",
+    "VALIDATE_PREFIX",
+    "AppLinkRequest",
+    "FakeKakao",
+    "KapiRequest",
+    "MultipartPart",
+    "ShareRequest",
+    "image_size",
+    "parse_form",
+    "parse_header_params",
+    "parse_multipart",
+    "sdk_file",
+    "using_real_sdk",
+]
+
 HERE = Path(__file__).resolve().parent
 DOUBLE = HERE / "kakao_sdk_double.js"
-SDK_HOST = "t1.kakaocdn.net"
-SHARER_HOST = "sharer.kakao.com"
-KAPI_HOST = "kapi.kakao.com"
-APP_LINK_HOST = "talk-apps.kakao.com"
-KAKAO_HOSTS = (SDK_HOST, SHARER_HOST, KAPI_HOST, APP_LINK_HOST)
 DEFAULT_SDK_VERSION = "2.8.0"
 
-SHARER_URL = f"https://{SHARER_HOST}/picker/link"
-SHARER_FAILED_PATH = "/picker/failed"
-APP_LINK_PREFIX = f"https://{APP_LINK_HOST}/scheme/kakaolink%3A%2F%2Fsend"
-ANDROID_APP_LINK_PREFIX = "intent://send?"
-APP_LINK_SCHEMES = ("intent:", "kakaolink:")
-UPLOAD_PATH = "/v2/api/talk/message/image/upload"
-SCRAP_PATH = "/v2/api/talk/message/image/scrap"
-DELETE_PATH = "/v2/api/talk/message/image/delete"
-VALIDATE_PREFIX = "/v2/api/kakaolink/talk/template/"
 
 #: kapi endpoint names accepted by :meth:`FakeKakao.fail` and :meth:`FakeKakao.wait_for_kapi`.
 #: ``validate`` is every template validation (``default``, ``validate``, ``scrap``) of the mobile path.
@@ -75,290 +111,6 @@ def sdk_file() -> Path:
 
 def using_real_sdk() -> bool:
     return bool(os.environ.get("KAKAO_SDK_FILE"))
-
-
-# --------------------------------------------------------------------------------------------------
-# Parsing helpers
-# --------------------------------------------------------------------------------------------------
-
-Pairs = tuple[tuple[str, str], ...]
-
-
-def parse_form(body: bytes | str | None) -> Pairs:
-    """``application/x-www-form-urlencoded`` -> decoded (name, value) pairs in order."""
-    if not body:
-        return ()
-    text = body.decode("ascii", "replace") if isinstance(body, bytes) else body
-    return tuple(parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict"))
-
-
-_PARAM = re.compile(r';\s*([^=;\s]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)')
-
-
-def parse_header_params(value: str) -> tuple[str, dict[str, str]]:
-    """``form-data; name="file"; filename="a.png"`` -> ("form-data", {"name": "file", ...})."""
-    main, _, rest = value.partition(";")
-    params: dict[str, str] = {}
-    for key, raw in _PARAM.findall(";" + rest):
-        raw = raw.strip()
-        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
-            raw = re.sub(r"\\(.)", r"\1", raw[1:-1])
-        params[key.lower()] = raw
-    return main.strip().lower(), params
-
-
-@dataclass(frozen=True)
-class MultipartPart:
-    """One part of a ``multipart/form-data`` body."""
-
-    name: str | None
-    filename: str | None
-    content_type: str | None
-    data: bytes
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def parse_multipart(body: bytes | None, content_type: str) -> tuple[MultipartPart, ...]:
-    """Split a ``multipart/form-data`` body (RFC 7578) into its parts, bytes untouched."""
-    _, params = parse_header_params(content_type or "")
-    boundary = params.get("boundary")
-    if not body or not boundary:
-        return ()
-    delimiter = b"--" + boundary.encode("latin-1")
-    # The first delimiter may start the body or follow a preamble line.
-    if body.startswith(delimiter):
-        pos = len(delimiter)
-    else:
-        found = body.find(b"\r\n" + delimiter)
-        if found < 0:
-            raise ValueError("multipart body without its boundary")
-        pos = found + 2 + len(delimiter)
-    parts: list[MultipartPart] = []
-    while True:
-        if body.startswith(b"--", pos):
-            return tuple(parts)  # close delimiter
-        line_end = body.find(b"\r\n", pos)
-        if line_end < 0 or body[pos:line_end].strip(b" \t"):
-            raise ValueError("malformed multipart delimiter line")
-        start = line_end + 2
-        end = body.find(b"\r\n" + delimiter, start)
-        if end < 0:
-            raise ValueError("multipart body is not closed")
-        raw = body[start:end]
-        head, sep, data = raw.partition(b"\r\n\r\n")
-        if not sep:  # a part with no headers at all
-            head, data = b"", raw[2:] if raw.startswith(b"\r\n") else raw
-        headers: dict[str, str] = {}
-        for line in head.split(b"\r\n"):
-            if b":" in line:
-                key, _, value = line.partition(b":")
-                headers[key.decode("latin-1").strip().lower()] = value.decode("utf-8", "replace").strip()
-        _, disposition = parse_header_params(headers.get("content-disposition", ""))
-        parts.append(
-            MultipartPart(
-                name=disposition.get("name"),
-                filename=disposition.get("filename"),
-                content_type=headers.get("content-type"),
-                data=data,
-                headers=headers,
-            )
-        )
-        pos = end + 2 + len(delimiter)
-
-
-def _json_or_none(text: str | None) -> Any:
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def image_size(data: bytes) -> tuple[int, int]:
-    """(width, height) of a PNG, GIF or JPEG; (0, 0) for anything else."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        return struct.unpack(">II", data[16:24])
-    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
-        return struct.unpack("<HH", data[6:10])
-    if data[:2] == b"\xff\xd8":
-        pos = 2
-        while pos + 9 < len(data):
-            if data[pos] != 0xFF:
-                break
-            marker = data[pos + 1]
-            length = struct.unpack(">H", data[pos + 2 : pos + 4])[0]
-            if marker in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF):
-                height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
-                return width, height
-            pos += 2 + length
-    return 0, 0
-
-
-# --------------------------------------------------------------------------------------------------
-# Records
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ShareRequest:
-    """A request to ``sharer.kakao.com`` (the share POST, the popup's first GET, the failed page)."""
-
-    method: str
-    url: str
-    path: str
-    query: Pairs
-    headers: dict[str, str]
-    fields: Pairs  #: decoded form fields, in the order they were posted
-    body: bytes = b""
-
-    @property
-    def is_share(self) -> bool:
-        """The form POST to ``/picker/link`` (what a share is on the desktop path)."""
-        return self.method == "POST" and self.path == "/picker/link"
-
-    @property
-    def field_names(self) -> list[str]:
-        return [name for name, _ in self.fields]
-
-    @property
-    def form(self) -> dict[str, str]:
-        return dict(self.fields)
-
-    @property
-    def query_dict(self) -> dict[str, str]:
-        return dict(self.query)
-
-    def field(self, name: str) -> str | None:
-        return self.form.get(name)
-
-    @property
-    def app_key(self) -> str | None:
-        return self.field("app_key")
-
-    @property
-    def ka(self) -> str | None:
-        return self.field("ka")
-
-    @property
-    def validation_action(self) -> str | None:
-        return self.field("validation_action")
-
-    @property
-    def validation_params_raw(self) -> str | None:
-        """The ``validation_params`` field exactly as posted (compare JSON byte for byte with this)."""
-        return self.field("validation_params")
-
-    @property
-    def validation_params(self) -> Any:
-        return _json_or_none(self.validation_params_raw)
-
-    @property
-    def template_object(self) -> dict[str, Any] | None:
-        params = self.validation_params
-        return params.get("template_object") if isinstance(params, dict) else None
-
-    @property
-    def lcba(self) -> str | None:
-        return self.field("lcba")
-
-    @property
-    def scheme_params(self) -> Any:
-        """Picker settings as the *double* posts them (see kakao_sdk_double.js); None otherwise."""
-        return _json_or_none(self.field("scheme_params"))
-
-
-@dataclass(frozen=True)
-class KapiRequest:
-    """A request to ``kapi.kakao.com`` (preflights included, with ``preflight=True``)."""
-
-    method: str
-    url: str
-    path: str
-    query: Pairs
-    headers: dict[str, str]
-    body: bytes
-    endpoint: str  #: "upload" | "scrap" | "delete" | "validate" | "unknown"
-    form: Pairs = ()  #: decoded url-encoded body
-    parts: tuple[MultipartPart, ...] = ()  #: multipart body
-    preflight: bool = False
-
-    @property
-    def content_type(self) -> str | None:
-        return self.headers.get("content-type")
-
-    @property
-    def authorization(self) -> str | None:
-        return self.headers.get("authorization")
-
-    @property
-    def ka(self) -> str | None:
-        return self.headers.get("ka")
-
-    @property
-    def query_dict(self) -> dict[str, str]:
-        return dict(self.query)
-
-    @property
-    def form_dict(self) -> dict[str, str]:
-        return dict(self.form)
-
-    @property
-    def file_parts(self) -> list[MultipartPart]:
-        return [part for part in self.parts if part.name == "file"]
-
-    @property
-    def validation_kind(self) -> str | None:
-        """``default`` | ``validate`` | ``scrap`` for a template validation."""
-        return self.path[len(VALIDATE_PREFIX) :] if self.endpoint == "validate" else None
-
-    @property
-    def template_object_raw(self) -> str | None:
-        return self.query_dict.get("template_object")
-
-    @property
-    def template_object(self) -> Any:
-        return _json_or_none(self.template_object_raw)
-
-    @property
-    def template_args(self) -> Any:
-        return _json_or_none(self.query_dict.get("template_args"))
-
-
-@dataclass(frozen=True)
-class AppLinkRequest:
-    """An app-link navigation that launches KakaoTalk: the iOS universal link to
-    ``talk-apps.kakao.com`` (routed and answered), or an Android ``intent://`` URL (seen, not routable)."""
-
-    url: str
-    headers: dict[str, str]
-
-    @property
-    def platform(self) -> str:
-        return "android" if self.url.startswith("intent:") else "ios"
-
-    @property
-    def scheme_url(self) -> str:
-        """The ``kakaolink://send?...`` URL the link carries: the universal link's path decoded once,
-        or an intent's ``//send?...`` part under ``kakaolink:`` (Chromium reports intent URLs without
-        their ``#Intent;...`` fragment, so the intent's own ``scheme=`` cannot be checked)."""
-        if self.url.startswith("intent:"):
-            return "kakaolink:" + self.url.partition("#")[0][len("intent:") :]
-        path = urlsplit(self.url).path
-        prefix = "/scheme/"
-        return unquote(path[len(prefix) :]) if path.startswith(prefix) else ""
-
-    @property
-    def params(self) -> dict[str, str]:
-        return dict(parse_qsl(urlsplit(self.scheme_url).query, keep_blank_values=True))
-
-    @property
-    def fully_decoded(self) -> str:
-        """The URL unquoted until stable (for 'does the link carry X' checks)."""
-        text, previous = self.url, None
-        while text != previous:
-            previous, text = text, unquote(text)
-        return text
 
 
 @dataclass
@@ -770,7 +522,7 @@ class FakeKakao:
         kind = record.validation_kind
         if query.get("link_ver") != "4.0":
             return 400, {"code": -2, "msg": "link_ver must be 4.0"}
-        args = _json_or_none(query.get("template_args")) or {}
+        args = json_or_none(query.get("template_args")) or {}
         if kind == "default":
             template = record.template_object
             if not isinstance(template, dict):
@@ -792,7 +544,7 @@ class FakeKakao:
             "warning_msg": {},
             "argument_msg": {},
         }
-        scheme = _json_or_none(query.get("scheme_params"))
+        scheme = json_or_none(query.get("scheme_params"))
         if scheme:
             answer["scheme_params"] = scheme
         return 200, answer

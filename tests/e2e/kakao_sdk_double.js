@@ -1,18 +1,18 @@
 /*
  * kakao-share test double of the Kakao JavaScript SDK's share module.
  *
- * This is an independent test double written from the project's specification
- * (shared/kakao-share-spec.md, sections 1-4). It is not Kakao's code and contains none of it: it only
- * reproduces, at the network boundary, the behaviour the specification states, so that end-to-end
- * tests can run against fake Kakao endpoints (tests/e2e/kakao_fakes.py). The contract tests in
- * tests/e2e/test_sdk_contract.py hold it honest: they must pass unchanged against a real SDK build
- * (KAKAO_SDK_FILE=...).
+ * This is an independent test double written from Kakao's documentation and from what real SDK builds
+ * were observed to do, as the contract tests in tests/e2e/contract/ state it. It is not Kakao's code and
+ * contains none of it: it only reproduces, at the network boundary, the behaviour those tests hold it
+ * to, so that end-to-end tests can run against fake Kakao endpoints (tests/e2e/kakao_fakes.py). The
+ * contract tests must pass unchanged against a real SDK build (KAKAO_SDK_FILE=...), which keeps it
+ * honest.
  *
  * What it does:
  *  - window.Kakao with VERSION (read from the URL path it was loaded from, default "2.8.0"),
  *    init / isInitialized / cleanup; Kakao.Share only after init; window.kakaoAsyncInit called on load.
  *  - Kakao.Share.send{Default,Custom,Scrap} and create{Default,Custom,Scrap}Button: synchronous
- *    validation with the specification's error messages, then a share:
+ *    validation with the SDK's error messages, then a share:
  *      desktop: window.open(SHARER, "sharer", ...) (a previous "sharer" popup is closed first), then a
  *               hidden form POST into it: app_key, ka, validation_action, validation_params[, lcba].
  *      mobile (Android / iOS / KakaoTalk in-app user agents): GET kapi template validation with
@@ -21,8 +21,12 @@
  *                Android: intent://send?...#Intent;scheme=kakaolink;...), or to
  *               https://sharer.kakao.com/picker/failed?app_key=...&error=... when validation fails.
  *  - uploadImage / scrapImage / deleteImage: XHRs to kapi returning Promises.
+ *  - What changed in 2.7 (observed in 2.7.1 and 2.7.4; the double applies it from 2.7.0): content
+ *    title and imageUrl became optional; the deprecated callback is rejected; sendDefault(null) throws
+ *    the TypeError of reading objectType of null; a text template's own link is checked "in
+ *    defaultObject" and, when not an object, is an illegal argument of Share.sendDefault.
  *
- * Choices the specification leaves open (documented, not facts about Kakao's SDK):
+ * Choices left open by what was observed (documented, not facts about Kakao's SDK):
  *  - pickerSettings (accepted from 2.8.0, otherwise "Invalid parameter keys: pickerSettings ..."):
  *    {type?: string, limit?: integer}. It never enters validation_params. On the wire it is sent as
  *    `scheme_params` = JSON {"list": type, "limit": limit} (only the keys set), the name and shape
@@ -31,7 +35,9 @@
  *  - callback (accepted and type-checked before 2.7, never called; "Invalid parameter keys" from 2.7).
  *  - the mobile payload limit: JSON.stringify(validation_params).length > 10000 throws a KakaoError
  *    synchronously, before anything is sent.
- *  - messages for nested objects not listed in the specification follow the listed pattern.
+ *  - messages for nested objects not observed follow the observed pattern (a list's headerLink and
+ *    links inside content or buttons are checked "in Share"; a link that is not an object throws the
+ *    plain Error "params should be an Object").
  */
 (function () {
   "use strict";
@@ -127,7 +133,7 @@
     };
   }
 
-  // ---- template rules (spec section 3) ----------------------------------------------------------
+  // ---- template rules: what the SDK validates per template type ----------------------------------
   function linkRule() {
     return {
       optional: {
@@ -137,6 +143,15 @@
     };
   }
   var link = nested(linkRule, "Share");
+
+  // A text template's own link: from 2.7 a non-object is an illegal top-level argument and its keys
+  // are checked "in defaultObject"; before 2.7 it was checked like every other link.
+  function textLink(value, key) {
+    if (!versionAtLeast("2.7.0")) return link(value, key);
+    if (!isObject(value)) return false;
+    validate(value, linkRule(), 'parameter "' + key + '" in defaultObject');
+    return true;
+  }
 
   function contentRule() {
     var rule = {
@@ -235,7 +250,7 @@
     },
     text: function () {
       return {
-        required: { text: isString, link: link },
+        required: { text: isString, link: textLink },
         optional: { buttonTitle: isString, buttons: buttons },
       };
     },
@@ -331,7 +346,9 @@
   // ---- share requests ---------------------------------------------------------------------------
   // A prepared share: everything computed synchronously at validation time.
   function prepareDefault(settings, where) {
-    if (!isObject(settings) || OBJECT_TYPES.indexOf(settings.objectType) < 0) {
+    // From 2.7 the type is read before anything is checked: null or undefined throws a TypeError.
+    var type = versionAtLeast("2.7.0") || isObject(settings) ? settings.objectType : undefined;
+    if (!isObject(settings) || OBJECT_TYPES.indexOf(type) < 0) {
       throw new KakaoError("objectType should be one of (" + OBJECT_TYPES.join(", ") + ")");
     }
     var rule = addCommonOptions(TEMPLATE_RULES[settings.objectType]());

@@ -29,7 +29,11 @@ def test_page_boots_and_imports_kakao_share_pydantic_and_jinja2(booted_page: Pag
     )
     assert versions[1] == PINNED["pydantic"]
     assert versions[2] == PINNED["jinja2"]
-    assert booted_page.get_by_role("status").inner_text().endswith("is ready.")
+    # The playground says it is ready and shows the versions it runs.
+    assert booted_page.get_by_role("status").inner_text().startswith("Ready.")
+    footer = booted_page.locator("#footer-versions").inner_text()
+    assert footer.startswith(f"kakao-share {kakao_share.__version__} · pydantic {PINNED['pydantic']} · ")
+    assert f"Jinja2 {PINNED['jinja2']}" in footer
     assert booted_page.evaluate("document.documentElement.getAttribute('aria-busy')") == "false"
 
 

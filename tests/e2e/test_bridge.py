@@ -8,6 +8,8 @@ models' wire form, the bridge's conversion, and the SDK (our double, or a real b
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from kakao_fakes import APP_LINK_PREFIX, FakeKakao, using_real_sdk
@@ -137,8 +139,9 @@ def test_invalid_template_is_refused_in_python_and_nothing_is_sent(kpy, kakao, b
 def test_wrong_template_kind_for_the_function_is_refused(kpy, kakao, booted_page):
     with pytest.raises(PageError) as err:
         kpy.run("browser.send_default(kakao_share.CustomTemplate(template_id=5))")
-    assert err.value.is_a("TemplateError") and "send_custom" not in err.value.message
-    assert "default template" in err.value.message
+    assert err.value.is_a("TemplateError")
+    assert "send_default takes a default template" in err.value.message
+    assert "(fix: share it with send_custom" in err.value.message
     kakao.expect_no_share(booted_page)
 
 
@@ -171,6 +174,99 @@ def test_popup_blocked_becomes_popup_blocked_and_nothing_is_sent(kpy, kakao, boo
     assert err.value.is_a("PopupBlocked") and err.value.is_a("SDKError")
     assert "click" in err.value.message
     kakao.expect_no_share(booted_page)
+
+
+def test_a_blocked_popup_the_sdk_stays_silent_about_is_still_reported(kpy, kakao, booted_page):
+    booted_page.evaluate(
+        """() => {
+          window.open = () => null;
+          const send = Kakao.Share.sendDefault;
+          Kakao.Share.sendDefault = function (settings) {  // an SDK that swallows its own failure
+            try { return send.call(this, settings); } catch (e) { return undefined; }
+          };
+        }"""
+    )
+    with pytest.raises(PageError) as err:
+        kpy.run(f"browser.send_default({pyjson(TEMPLATES['text'])})")
+    assert err.value.is_a("PopupBlocked")
+    kakao.expect_no_share(booted_page)
+
+
+def test_settings_objects_carry_their_options_as_javascript_writes_them(kpy, kakao, booted_page):
+    text = parse_template(TEMPLATES["text"]).to_js()
+    kpy.run(f"browser.send_default({pyjson({**text, 'serverCallbackArgs': {'order': 'A-1'}, 'installTalk': True})})")
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_params == parse_template(TEMPLATES["text"]).validation_params()
+    assert json.loads(share.lcba) == {"order": "A-1"}
+
+    custom = {"templateId": 10123, "templateArgs": {"name": "지수"}, "serverCallbackArgs": {"order": "A-2"}}
+    kpy.run(f"browser.send_custom(json.dumps({custom!r}))")  # JSON text works too
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_params["template_args"] == {"name": "지수"}
+    assert json.loads(share.lcba) == {"order": "A-2"}
+
+    # Explicit options are merged over the ones in the object, field by field.
+    scrap = {"requestUrl": "https://example.com/a", "serverCallbackArgs": {"order": "A-3"}}
+    kpy.run(f"browser.send_scrap({pyjson(scrap)}, server_callback_args={{'order': 'A-4'}})")
+    share = kakao.wait_for_share(booted_page)
+    assert share.validation_params["request_url"] == "https://example.com/a"
+    assert json.loads(share.lcba) == {"order": "A-4"}
+
+
+def test_relative_and_empty_image_urls_are_read_against_the_page(kpy, kakao, booted_page, site_url):
+    data = {
+        "objectType": "feed",
+        "content": {"title": "Mug", "imageUrl": "/img/mug.png", "link": {"webUrl": "https://example.com/mug"}},
+        "itemContent": {"profileText": "Shop", "profileImageUrl": ""},
+    }
+    findings = kpy.run(
+        "import warnings\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        f"    prepared = browser.prepare({pyjson(data)})\n"
+        "prepared.send()\n"
+        "[[str(w.category.__name__), str(w.message)] for w in caught],"
+        " [[f.path, f.code] for f in kakao_share.check(prepared.template)]"
+    )
+    warned, checked = findings
+    assert [category for category, _ in warned] == ["KakaoShareWarning", "KakaoShareWarning"]
+    assert f"resolved against the page's address to {site_url}/img/mug.png" in warned[0][1]
+    assert checked[:2] == [
+        ["content.image_url", "image_url_resolved"],
+        ["item_content.profile_image_url", "image_url_empty"],
+    ]
+    share = kakao.wait_for_share(booted_page)
+    assert share.template_object["content"]["image_url"] == f"{site_url}/img/mug.png"
+    assert share.template_object["item_content"] == {"profile_text": "Shop"}
+
+
+def test_the_bridge_exports_its_public_names_sorted(py):
+    names, public = py.run(
+        "from kakao_share import browser\n"
+        "[browser.__all__, sorted((n for n in vars(browser) if not n.startswith('_')),"
+        " key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))]"
+    )
+    assert names == public
+
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_bridge_example_runs_in_the_page(kpy, kakao, booted_page):
+    (example,) = re.findall(r"```py\n(.*?)```", README, flags=re.S)
+    kpy.run(
+        "import js\nfor name in ('order', 'invite', 'article'):\n"
+        "    el = js.document.createElement('button'); el.id = 'share-' + name; js.document.body.append(el)"
+    )
+    kpy.run(example)
+    booted_page.click("#share-order")
+    share = kakao.wait_for_share(booted_page)
+    assert (share.template_object["text"], json.loads(share.lcba)) == ("Order A-17 is on its way", {"order": "A-17"})
+    booted_page.click("#share-invite")
+    share = kakao.wait_for_share(booted_page)
+    assert (share.validation_params["template_args"], json.loads(share.lcba)) == ({"name": "Jisu"}, {"order": "A-17"})
+    booted_page.click("#share-article")
+    assert kakao.wait_for_share(booted_page).validation_params["request_url"] == "https://shop.example.com/blog/7"
 
 
 def test_prepared_share_sends_from_a_synchronous_click_handler(kpy, kakao, booted_page):

@@ -188,3 +188,53 @@ def test_warn_emits_kakao_share_warnings():
         warnings.simplefilter("always")
         check(TextTemplate(text="a" * 201, link={"web_url": WEB}))
     assert caught == []
+
+
+# --- exact boundaries: one step inside each documented limit is clean, one step past it is found ------
+
+
+@pytest.mark.parametrize(
+    ("field", "inside", "past", "code"),
+    [
+        ("title", "1\n2", "1\n2\n3", "title_lines"),
+        ("description", "1\n2\n3\n4", "1\n2\n3\n4\n5", "description_lines"),
+        ("image_width", 200, 199, "image_small"),
+        ("image_height", 200, 199, "image_small"),
+    ],
+)
+def test_content_limits_at_the_boundary(field, inside, past, code):
+    content = {"title": "t", "image_url": IMG, "link": {"web_url": WEB}}
+    assert check(feed(content={**content, field: inside})) == []
+    assert found(check(feed(content={**content, field: past}))) == [(f"content.{field}", code)]
+
+
+def test_three_social_counts_show_and_a_fourth_is_hidden():
+    three = {"like_count": 1, "comment_count": 2, "shared_count": 3}
+    assert check(feed(social=three)) == []
+    (finding,) = check(feed(social={**three, "subscriber_count": 4}))
+    assert (finding.path, finding.code) == ("social", "social_hidden")
+    assert finding.rule.endswith("; subscriber_count will not show")
+    assert check(feed(social={"like_count": 0})) == []  # zero is a count, not a negative one
+
+
+def test_prices_at_the_boundary():
+    from kakao_share import CommerceTemplate
+
+    def commerce(**prices):
+        return CommerceTemplate(content={"title": "t", "image_url": IMG, "link": {"web_url": WEB}}, commerce=prices)
+
+    assert check(commerce(regular_price=100, discount_price=100, fixed_discount_price=0)) == []
+    assert check(commerce(regular_price=0)) == []
+    assert found(check(commerce(regular_price=100, discount_price=101))) == [
+        ("commerce.discount_price", "discount_above_regular")
+    ]
+    assert found(check(commerce(regular_price=-1, discount_price=-2, fixed_discount_price=-3))) == [
+        ("commerce.regular_price", "negative"),
+        ("commerce.discount_price", "negative"),
+        ("commerce.fixed_discount_price", "negative"),
+    ]
+
+
+def test_a_plain_scrap_template_is_clean():
+    assert check(ScrapTemplate(request_url="https://example.com/article/7")) == []
+    assert check(ScrapTemplate(request_url=WEB, template_id=3, template_args={"a": "b"})) == []

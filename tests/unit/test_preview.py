@@ -206,6 +206,23 @@ def test_text_is_cut_at_200_characters_like_kakaotalk():
     assert "a" * 200 + "…" in text and "a" * 201 not in text
 
 
+@pytest.mark.parametrize(("length", "shown"), [(199, "a" * 199), (200, "a" * 200), (201, "a" * 200 + "…")])
+def test_text_is_shortened_only_past_200_characters(length, shown):
+    page = Page(render_preview(TextTemplate(text="a" * length, link={}), include_style=False))
+    text, *_button = [chunk.strip() for chunk in page.text if chunk.strip()]
+    assert text == shown
+
+
+def test_the_cards_refuse_an_undefined_name_instead_of_showing_nothing():
+    # A mistyped field in a card must fail loudly (StrictUndefined), not render an empty string.
+    from jinja2 import UndefinedError
+    from kakao_share._preview import _environment
+
+    card = _environment().from_string("{{ t.no_such_field }}")
+    with pytest.raises(UndefinedError):
+        card.render(t=TextTemplate(text="hi", link={}))
+
+
 def test_commerce_prices():
     template = CommerceTemplate(
         content={"title": "Mug", "link": {}},

@@ -40,7 +40,7 @@ def problems(exc_info):
     return [(p.path, p.rule) for p in exc_info.value.problems]
 
 
-# --- the spec's own example (section 4) -------------------------------------------------------
+# --- the example in kakao_share._wire (rule 2) ---------------------------------------------------
 
 
 def test_text_template_matches_the_spec_example_byte_for_byte():

@@ -63,7 +63,7 @@ class Controller:
         self._registry = registry
         self._buttons: dict[int, _Button] = {}
         self._sdk: asyncio.Future[browser.SDKInfo] | None = None
-        self._sdk_wanted: tuple[str, str | None] = (browser.DEFAULT_SDK_VERSION, None)
+        self._sdk_build: tuple[str, str | None, str | None] = ("", None, None)
         self._sources: dict[str, asyncio.Future[str]] = {}
         self._tasks: set[asyncio.Future[None]] = set()
 
@@ -154,26 +154,12 @@ class Controller:
 
     async def _load_sdk(self, config: WidgetConfig) -> None:
         """Load the SDK once for every button; the first button's sdk-* attributes decide which."""
-        wanted = (config.sdk_version or browser.DEFAULT_SDK_VERSION, config.sdk_src)
         if self._sdk is None:
-            version, src = wanted
-            if config.sdk_integrity is None and version not in browser.PUBLISHED_SRI:
-                raise TemplateError(
-                    [
-                        Finding(
-                            "sdk-integrity",
-                            f"is needed for Kakao SDK {version} (its hash is not built in)",
-                            'add sdk-integrity="sha384-…" as shown next to the version on Kakao\'s SDK download page',
-                        )
-                    ],
-                    model=f"<{TAG}>",
-                )
-            self._sdk_wanted = wanted
-            self._sdk = asyncio.ensure_future(
-                browser.load_sdk(version=version, integrity=config.sdk_integrity, src=src)
-            )
-        elif (config.sdk_version or config.sdk_src) and wanted != self._sdk_wanted:
-            loaded = " from ".join(part for part in self._sdk_wanted if part)
+            self._sdk_build = config.sdk_build
+            version, integrity, src = config.sdk_build
+            self._sdk = asyncio.ensure_future(browser.load_sdk(version=version, integrity=integrity, src=src))
+        elif (config.sdk_version or config.sdk_src) and config.sdk_build != self._sdk_build:
+            loaded = " from ".join(part for part in (self._sdk_build[0], self._sdk_build[2]) if part)
             raise TemplateError(
                 [
                     Finding(

@@ -4,7 +4,7 @@ Order: ``$KAKAO_SHARE_CHROMIUM`` (an explicit path wins), Playwright's own Chrom
 ``/usr/bin/chromium``, else ``apt-get install chromium``. Playwright's browser download does not work
 offline, so Debian's package is the fallback that always can.
 
-    python -m sitekit.browser            print the path, installing Chromium if needed
+    python -m sitekit.chromium            print the path, installing Chromium if needed
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def find_chromium(*, install: bool = False) -> Path:
     if install:
         return _install_debian_chromium()
     raise BrowserNotFound(
-        f"no Chromium found: set {ENV_VAR}, or run `python -m sitekit.browser` (installs Debian's chromium)"
+        f"no Chromium found: set {ENV_VAR}, or run `python -m sitekit.chromium` (installs Debian's chromium)"
     )
 
 
