@@ -50,17 +50,28 @@ def visit(context: BrowserContext, url: str, until: Callable[[Page], None], meas
         page.close()
 
 
-def cold_then_warm(browser: Browser, one_visit: Callable[[BrowserContext], dict[str, Any]], runs: int) -> Samples:
-    """``runs`` cold visits (a fresh context each: empty cache), then ``runs`` warm ones (one context whose
-    cache a first visit primed, like a returning visitor)."""
-    cold = []
+def cold_then_warm(
+    browser: Browser, visits: dict[str, Callable[[BrowserContext], dict[str, Any]]], runs: int
+) -> dict[str, Samples]:
+    """For each named visit: ``runs`` cold visits (a fresh context each: empty cache), then ``runs`` warm
+    ones (one context whose cache a first visit primed, like a returning visitor).
+
+    Several visits are interleaved (A, B, A, B, ...), so a machine that gets busier or quieter during the
+    run weighs on each the same.
+    """
+    results: dict[str, Samples] = {name: {"cold": [], "warm": []} for name in visits}
     for _ in range(runs):
-        context = browser.new_context()
-        cold.append(one_visit(context))
-        context.close()
-    context = browser.new_context()
-    one_visit(context)  # prime the cache
+        for name, one_visit in visits.items():
+            context = browser.new_context()
+            results[name]["cold"].append(one_visit(context))
+            context.close()
+    contexts = {name: browser.new_context() for name in visits}
+    for name, one_visit in visits.items():
+        one_visit(contexts[name])  # prime the cache
     time.sleep(2)  # let Chromium finish writing its HTTP and compiled-wasm caches, as between real visits
-    warm = [one_visit(context) for _ in range(runs)]
-    context.close()
-    return {"cold": cold, "warm": warm}
+    for _ in range(runs):
+        for name, one_visit in visits.items():
+            results[name]["warm"].append(one_visit(contexts[name]))
+    for context in contexts.values():
+        context.close()
+    return results

@@ -74,7 +74,7 @@ def _visit(context: BrowserContext, url: str) -> dict[str, Any]:
 
 
 def measure(browser: Browser, url: str, runs: int) -> dict[str, list[dict[str, Any]]]:
-    return cold_then_warm(browser, lambda context: _visit(context, url), runs)
+    return cold_then_warm(browser, {url: lambda context: _visit(context, url)}, runs)[url]
 
 
 def _summary(samples: list[dict[str, Any]]) -> tuple[float, float, float, float]:

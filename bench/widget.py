@@ -10,8 +10,9 @@ In one run, side by side, on the same servers and browser:
 Measured per visit, from navigation start: the host page's own ``load`` event, when the button is
 drawn (``kakao-share-widget:drawn``) and when it is ready to share (``kakao-share-widget:ready``: Python
 booted, message built, SDK loaded and initialised). *Cold* visits use a fresh browser context each
-(empty cache); *warm* ones reuse one context whose cache a first visit primed. No Playwright routing is
-used (it turns the HTTP cache off); every request is checked to stay on loopback.
+(empty cache); *warm* ones reuse one context whose cache a first visit primed; visits with and without
+the widget alternate. No Playwright routing is used (it turns the HTTP cache off); every request is
+checked to stay on loopback.
 
     python bench/widget.py [--runs N]
 
@@ -28,6 +29,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _visits import cold_then_warm, static_server, visit  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
@@ -49,7 +51,9 @@ SNIPPET_ELEMENT = re.compile(r"\s*<kakao-share-button[^>]*></kakao-share-button>
 MEASURE = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const mark = (name) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? null;
-  return {load: nav.loadEventStart, drawn: mark("kakao-share-widget:drawn"), ready: mark("kakao-share-widget:ready")};
+  const loader = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/kakao-share-widget.js"));
+  return {load: nav.loadEventStart, drawn: mark("kakao-share-widget:drawn"), ready: mark("kakao-share-widget:ready"),
+          loader: loader ? loader.responseEnd : null};
 }"""
 
 
@@ -83,8 +87,8 @@ def _settled(page: Page, widget: bool) -> None:
         raise SystemExit(f"{page.url}: the button fell back instead of becoming ready")
 
 
-def measure(browser: Browser, url: str, widget: bool, runs: int) -> dict[str, list[dict[str, Any]]]:
-    return cold_then_warm(browser, lambda context: visit(context, url, lambda p: _settled(p, widget), MEASURE), runs)
+def _visitor(url: str, widget: bool) -> Callable[[BrowserContext], dict[str, Any]]:
+    return lambda context: visit(context, url, lambda page: _settled(page, widget), MEASURE)
 
 
 def _cell(samples: list[dict[str, Any]], key: str) -> tuple[float, str]:
@@ -104,10 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         host = static_server(Path(tmp))
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
-        results = {
-            "with": measure(browser, f"{origin}/{with_page}", True, args.runs),
-            "without": measure(browser, f"{origin}/{without_page}", False, args.runs),
+        visitors = {
+            "without": _visitor(f"{origin}/{without_page}", False),
+            "with": _visitor(f"{origin}/{with_page}", True),
         }
+        results = cold_then_warm(browser, visitors, args.runs)  # interleaved: without, with, without, ...
         version = browser.version
         browser.close()
         host.shutdown()
@@ -118,16 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         "host page and bundle on different origins; median [min–max] from navigation start\n"
     )
     print(
-        "| visit | host `load`, without widget | host `load`, with widget | load ratio | button drawn | button ready |"
+        "| visit | host `load`, without widget | host `load`, with widget | load ratio "
+        "| loader downloaded | button drawn | button ready |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for kind in ("cold", "warm"):
         base, base_text = _cell(results["without"][kind], "load")
         load, load_text = _cell(results["with"][kind], "load")
-        print(
-            f"| {kind} | {base_text} | {load_text} | ×{load / base:.2f} "
-            f"| {_cell(results['with'][kind], 'drawn')[1]} | {_cell(results['with'][kind], 'ready')[1]} |"
-        )
+        cells = [_cell(results["with"][kind], key)[1] for key in ("loader", "drawn", "ready")]
+        print(f"| {kind} | {base_text} | {load_text} | ×{load / base:.2f} | " + " | ".join(cells) + " |")
     return 0
 
 
