@@ -2,7 +2,8 @@
 
 Order: ``$KAKAO_SHARE_CHROMIUM`` (an explicit path wins), Playwright's own Chromium if it was installed,
 ``/usr/bin/chromium``, else ``apt-get install chromium``. Playwright's browser download does not work
-offline, so Debian's package is the fallback that always can.
+offline, so Debian's package is the fallback that always can. The set-up also makes sure a font
+covers Korean text (Debian's ``fonts-noto-cjk``), since the pages speak Korean.
 
     python -m sitekit.chromium            print the path, installing Chromium if needed
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -70,9 +72,30 @@ def _install_debian_chromium() -> Path:
     return DEBIAN_CHROMIUM
 
 
+#: Debian's fonts for Korean text. Without them the pages' Korean (and the screenshots the tests save)
+#: shows as empty boxes, and text measurements differ from what visitors see.
+KOREAN_FONTS = "fonts-noto-cjk"
+
+
+def has_korean_font() -> bool:
+    """True when fontconfig knows a font that covers Korean."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, ":lang=ko", "family"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+def ensure_korean_font() -> None:
+    """Install Debian's CJK fonts when no font covers Korean."""
+    if not has_korean_font():
+        apt_install(KOREAN_FONTS, BrowserNotFound)
+
+
 if __name__ == "__main__":
     try:
         print(find_chromium(install=True))
+        ensure_korean_font()
     except BrowserNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)

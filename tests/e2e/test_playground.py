@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from kakao_fakes import FakeKakao
@@ -54,7 +55,8 @@ PICTURE = png(320, 200)
 
 
 def sdk_query(kakao: FakeKakao) -> str:
-    return f"app_key={APP_KEY}&sdk_version={kakao.version}&sdk_integrity={kakao.integrity}"
+    # An SRI hash is base64: its "+" and "/" must be escaped in a query string.
+    return urlencode({"app_key": APP_KEY, "sdk_version": kakao.version, "sdk_integrity": kakao.integrity})
 
 
 def serve_images(context: BrowserContext) -> None:

@@ -675,7 +675,9 @@ class Playground:
     def _sdk_fields(self) -> None:
         key = _param("app_key") or _stored("app-key") or ""
         version = _param("sdk_version") or _stored("sdk-version") or browser.DEFAULT_SDK_VERSION
-        integrity = _param("sdk_integrity") or _stored("sdk-integrity") or browser.PUBLISHED_SRI.get(version, "")
+        # An SRI hash has no spaces: a "+" pasted into a URL unescaped arrives as one.
+        pasted = (_param("sdk_integrity") or "").replace(" ", "+")
+        integrity = pasted or _stored("sdk-integrity") or browser.PUBLISHED_SRI.get(version, "")
         by_id("app-key").value = key
         by_id("sdk-version").value = version
         by_id("sdk-integrity").value = integrity
