@@ -24,16 +24,15 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
-import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
+from _visits import cold_then_warm, static_server, visit  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
@@ -49,17 +48,7 @@ performance.mark("kakao-share:ready"); document.documentElement.setAttribute("da
 def _baseline_server(folder: Path) -> ThreadingHTTPServer:
     (folder / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
     shutil.copy(SDK_DOUBLE, folder / "kakao.min.js")
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return static_server(folder)
 
 
 MEASURE = """() => {
@@ -70,38 +59,22 @@ MEASURE = """() => {
 }"""
 
 
+def _booted(page: Page) -> None:
+    page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=120_000)
+    error = page.evaluate("document.documentElement.getAttribute('data-error')")
+    if error:
+        raise SystemExit(f"{page.url} failed to boot: {error}")
+
+
 def _visit(context: BrowserContext, url: str) -> dict[str, Any]:
-    page = context.new_page()
-    escaped: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
-    try:
-        page.goto(url)
-        page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=120_000)
-        error = page.evaluate("document.documentElement.getAttribute('data-error')")
-        if error:
-            raise SystemExit(f"{url} failed to boot: {error}")
-        result = page.evaluate(MEASURE)
-        if result["ms"] is None:
-            raise SystemExit(f"{url} has no kakao-share:ready mark")
-        if escaped:
-            raise SystemExit(f"{url} made requests off loopback: {escaped}")
-        return cast(dict[str, Any], result)
-    finally:
-        page.close()
+    result = visit(context, url, _booted, MEASURE)
+    if result["ms"] is None:
+        raise SystemExit(f"{url} has no kakao-share:ready mark")
+    return result
 
 
 def measure(browser: Browser, url: str, runs: int) -> dict[str, list[dict[str, Any]]]:
-    cold = []
-    for _ in range(runs):
-        context = browser.new_context()
-        cold.append(_visit(context, url))
-        context.close()
-    context = browser.new_context()
-    _visit(context, url)  # prime the cache
-    time.sleep(2)  # let Chromium finish writing its HTTP and compiled-wasm caches, as between real visits
-    warm = [_visit(context, url) for _ in range(runs)]
-    context.close()
-    return {"cold": cold, "warm": warm}
+    return cold_then_warm(browser, {url: lambda context: _visit(context, url)}, runs)[url]
 
 
 def _summary(samples: list[dict[str, Any]]) -> tuple[float, float, float, float]:
