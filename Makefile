@@ -20,7 +20,8 @@ test: lint build browser
 	$(PY) -m pytest
 	$(PY) -m pytest tests/e2e --boot=snapshot
 
-# ruff (lint + format check) over everything; mypy --strict over the library, site tooling and benchmarks.
+# ruff (lint + format check) over everything; mypy --strict over the library, site tooling, benchmarks and the
+# share widget's Python.
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -37,6 +38,7 @@ bench: build browser
 	$(PY) bench/boot.py
 	$(PY) bench/models.py
 	$(PY) bench/webhook.py
+	$(PY) bench/widget.py
 
 export: build
 	@test -n "$(DEST)" || (echo "usage: make export DEST=folder" >&2; exit 2)

@@ -35,17 +35,17 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import BrowserContext, Playwright, sync_playwright  # noqa: E402
+from _visits import static_server, visit  # noqa: E402
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
@@ -98,17 +98,7 @@ SNAPSHOT_DECIDED = (
 def _baseline_server(folder: Path) -> ThreadingHTTPServer:
     (folder / "index.html").write_text(BASELINE_HTML, encoding="utf-8")
     shutil.copy(SDK_DOUBLE, folder / "kakao.min.js")
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return static_server(folder)
 
 
 class Visitor:
@@ -124,32 +114,27 @@ class Visitor:
     def visit(
         self, url: str, network: dict[str, Any] | None, *, until_snapshot_decided: bool = False
     ) -> dict[str, Any]:
-        page = self.context.new_page()
-        escaped: list[str] = []
-        page.on(
-            "request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url)
-        )
-        if network:
-            cdp = self.context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", network)
-        try:
-            page.goto(url)
+        def emulate(page: Page) -> None:
+            if network:
+                cdp = self.context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", network)
+
+        def ready(page: Page) -> None:
             page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=180_000)
             error = page.evaluate("document.documentElement.getAttribute('data-error')")
             if error:
                 raise SystemExit(f"{url} failed to boot: {error}")
             if until_snapshot_decided:
                 page.wait_for_function(SNAPSHOT_DECIDED, timeout=180_000)
-            result: dict[str, Any] = page.evaluate(MEASURE)
-            if result["ms"] is None:
-                raise SystemExit(f"{url} has no kakao-share:ready mark")
-            if escaped:
-                raise SystemExit(f"{url} made requests off loopback: {escaped}")
-            return result
+
+        try:
+            result = visit(self.context, url, ready, MEASURE, before=emulate)
         finally:
-            page.close()
             time.sleep(1)  # let Chromium finish writing its caches, as between real visits
+        if result["ms"] is None:
+            raise SystemExit(f"{url} has no kakao-share:ready mark")
+        return result
 
     def version(self) -> str:
         page = self.context.new_page()
@@ -279,11 +264,11 @@ def report(version: str, runs: int, cells: Cells) -> str:
     ]
     for network in NETWORKS:
         for page in [name for name, _ in PAGES] + ["plain JS"]:
-            for visit in VISITS:
-                cell = cells.get((network, page, visit))
+            for kind in VISITS:
+                cell = cells.get((network, page, kind))
                 if cell:
                     lines.append(
-                        f"| {network} | {page} | {visit} | {cell.seconds()} | {cell.transfer()} "
+                        f"| {network} | {page} | {kind} | {cell.seconds()} | {cell.transfer()} "
                         f"| {cell.phase('wasm ready')} | {cell.phase('python-started')} |"
                     )
     lines += [
@@ -295,7 +280,7 @@ def report(version: str, runs: int, cells: Cells) -> str:
     for network in NETWORKS:
         plain = cells[(network, "plain JS", VISITS[0])].median(), cells[(network, "plain JS", VISITS[1])].median()
         for page, _ in PAGES:
-            first, back, fallback = (cells[(network, page, visit)].median() for visit in VISITS)
+            first, back, fallback = (cells[(network, page, kind)].median() for kind in VISITS)
             lines.append(
                 f"{network}, {page}: return / first ×{back / first:.2f}; return / no snapshot ×{back / fallback:.2f};"
                 f" / plain JS: first ×{first / plain[0]:.0f}, return ×{back / plain[1]:.0f}"

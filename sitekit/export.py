@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import _paths
 from .bundle import BuildError
-from .headers import CROSS_ORIGIN_HEADERS, IMMUTABLE_CACHE, cache_control, is_cross_origin
+from .headers import CROSS_ORIGIN_FOLDERS, CROSS_ORIGIN_HEADERS, IMMUTABLE_CACHE, cache_control, is_cross_origin
 from .server import check_built
 
 FILE_MODE = 0o644
@@ -34,7 +34,8 @@ def _headers_file(files: list[str]) -> str:
     blocks = [
         f"/{path}\n  Cache-Control: {IMMUTABLE_CACHE}" for path in served if cache_control(path) == IMMUTABLE_CACHE
     ]
-    cross = sorted({"runtime/*" if path.startswith("runtime/") else path for path in served if is_cross_origin(path)})
+    folders = {path: path.split("/", 1)[0] + "/*" for path in served if path.split("/", 1)[0] in CROSS_ORIGIN_FOLDERS}
+    cross = sorted({folders.get(path, path) for path in served if is_cross_origin(path)})
     blocks += ["/" + rule + "".join(f"\n  {k}: {v}" for k, v in CROSS_ORIGIN_HEADERS.items()) for rule in cross]
     return "\n".join(blocks) + "\n"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CROSS_ORIGIN_FOLDERS",
     "CROSS_ORIGIN_HEADERS",
     "IMMUTABLE_CACHE",
     "MIME_TYPES",
@@ -33,8 +34,11 @@ _IMMUTABLE = re.compile(r"^runtime/(?:pyodide-[0-9.]+/(?!pyodide-lock\.json$).+|
 IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE_CACHE = "no-cache"
 
-#: Files other sites load (the embeddable widget and the runtime it boots): readable from any origin.
-_CROSS_ORIGIN = re.compile(r"^(?:runtime/.+|kakao-share-widget\.js)$")
+#: Files other sites load (the embeddable widget, the boot entry it imports, the widget's Python and the
+#: runtime it boots): readable from any origin.
+_CROSS_ORIGIN = re.compile(r"^(?:runtime/.+|widget/.+|kakao-share-widget\.js|assets/boot\.js)$")
+#: Folders whose every file is cross-origin: the export writes one ``_headers`` rule for each.
+CROSS_ORIGIN_FOLDERS = ("runtime", "widget")
 CROSS_ORIGIN_HEADERS = {"Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin"}
 
 

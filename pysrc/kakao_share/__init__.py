@@ -37,6 +37,7 @@ from ._i18n import Text, finding_text, language
 from ._images import ImageInfo
 from ._links import Link
 from ._options import PickerSettings, ShareOptions
+from ._page import PageMetadata
 from ._preview import PREVIEW_CSS, render_preview
 from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
 from ._sharelink import SHARE_FRAGMENT, ShareLink
@@ -54,6 +55,7 @@ from ._templates import (
     parse_template,
     template_json_schema,
 )
+from ._widget import WidgetConfig
 from ._wire import LINK_VER, PAYLOAD_LIMIT
 
 __version__ = "0.1.0"
@@ -89,6 +91,7 @@ __all__ = [
     "ListTemplate",
     "LocationTemplate",
     "MessageForm",
+    "PageMetadata",
     "PickerSettings",
     "PopupBlocked",
     "SDKError",
@@ -105,6 +108,7 @@ __all__ = [
     "TemplateRenderError",
     "Text",
     "TextTemplate",
+    "WidgetConfig",
     "__version__",
     "check",
     "example_context",

@@ -16,6 +16,11 @@ def make_source(root):
     (root / "runtime" / ".build-state.json").write_text("{}")
     (root / "index.html").write_text("<!doctype html>")
     (root / "kakao-share-widget.js").write_text("export {}")
+    (root / "assets").mkdir()
+    (root / "assets" / "boot.js").write_text("export {}")
+    (root / "assets" / "page.js").write_text("export {}")
+    (root / "widget" / "kakao_share_widget").mkdir(parents=True)
+    (root / "widget" / "kakao_share_widget" / "__init__.py").write_text("")
     for path in root.rglob("*"):
         path.chmod(0o777 if path.is_dir() else 0o666)  # what a permissive build leaves behind
 
@@ -44,5 +49,8 @@ def test_export_headers_carry_cache_policy_and_cross_origin_rules(tmp_path):
     cross = {"Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin"}
     assert rules["/runtime/*"] == cross
     assert rules["/kakao-share-widget.js"] == cross
+    assert rules["/assets/boot.js"] == cross  # the widget imports the boot entry
+    assert rules["/widget/*"] == cross  # and PyScript fetches the widget's Python
     assert "/index.html" not in rules
+    assert "/assets/page.js" not in rules
     assert os.access(dest / "_headers", os.R_OK)

@@ -114,6 +114,10 @@ def small_site(tmp_path_factory):
     (root / "runtime" / "pyscript.json").write_text("{}")
     (root / "index.html").write_text("<!doctype html><title>small</title>")
     (root / "kakao-share-widget.js").write_text("export {}")
+    (root / "assets").mkdir()
+    (root / "assets" / "boot.js").write_text("export {}")
+    (root / "widget").mkdir()
+    (root / "widget" / "main.py").write_text("")
     (root / ".secret").mkdir()
     (root / ".secret" / "notes.txt").write_text("hidden")
     srv = server.start(port=0, root=root)
@@ -127,7 +131,7 @@ def test_dot_folders_are_hidden_too(small_site):
 
 
 def test_widget_and_runtime_load_from_other_origins_and_pages_do_not(small_site):
-    for path in ("/kakao-share-widget.js", "/runtime/pyscript.json"):
+    for path in ("/kakao-share-widget.js", "/assets/boot.js", "/widget/main.py", "/runtime/pyscript.json"):
         resp, _ = get(small_site, path, headers={"Origin": "https://shop.example"})
         assert resp.status == 200, path
         assert resp.getheader("Access-Control-Allow-Origin") == "*", path

@@ -1,0 +1,504 @@
+"""The embeddable share widget on its example host pages: what each button sends to Kakao, how it falls
+back when Kakao cannot be used, and that the host page's CSS, origin and Content-Security-Policy do not
+get in its way.
+
+The example pages in ``web/examples/`` are served as written, except that every button is told to load
+the SDK build this test serves (``sdk-version`` / ``sdk-integrity``), as a site would for a version whose
+hash is not built in. Expected messages are written out here from what each page says about itself.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from kakao_fakes import FakeKakao
+from kakao_share import (
+    Button,
+    Commerce,
+    CommerceTemplate,
+    Content,
+    CustomTemplate,
+    FeedTemplate,
+    Link,
+    LocationTemplate,
+    ScrapTemplate,
+)
+from playwright.sync_api import BrowserContext, Page, Route, expect
+
+SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "widget"
+APP_KEY = "0123456789abcdef0123456789abcdef"
+SETTLED = (
+    "() => [...document.querySelectorAll('kakao-share-button')].every(b => ['ready', 'fallback'].includes(b.state))"
+)
+STATES = "() => [...document.querySelectorAll('kakao-share-button')].map(b => b.state)"
+
+BLOG_URL = "https://slowtrip.example.com/posts/jeju-spring-walk"
+BLOG_FEED = FeedTemplate(
+    content=Content(
+        title="봄 제주 3박 4일, 천천히 걷는 여행",
+        description="올레길 7코스부터 오름 일출까지, 봄 제주를 천천히 걸으며 기록한 여행 코스와 준비물.",
+        image_url="https://slowtrip.example.com/images/jeju-spring-walk.jpg",
+        image_width=1200,
+        image_height=630,
+        link=Link(web_url=BLOG_URL, mobile_web_url=BLOG_URL),
+    )
+)
+
+# Records what the page's own code and the browser see: layout shifts, CSP violations, Web Share calls.
+OBSERVE = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+}).observe({ type: "layout-shift", buffered: true });
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+"""
+# Counts Kakao.init calls however the SDK defines itself (the double or a real build).
+COUNT_INITS = """
+window.__inits = 0;
+let kakao;
+Object.defineProperty(window, "Kakao", {
+  configurable: true,
+  get() { return kakao; },
+  set(value) {
+    kakao = value;
+    const init = value && value.init;
+    if (typeof init !== "function") return;
+    value.init = function (...args) { window.__inits++; return init.apply(this, args); };
+  },
+});
+"""
+WEB_SHARE = "window.__shared = []; navigator.share = async (data) => { window.__shared.push(data); };"
+
+
+def with_test_sdk(html: str, kakao: FakeKakao) -> str:
+    """Every button told to load the SDK build this test serves."""
+    return html.replace(
+        "<kakao-share-button ", f'<kakao-share-button sdk-version="{kakao.version}" sdk-integrity="{kakao.integrity}" '
+    )
+
+
+@pytest.fixture
+def examples(context: BrowserContext, site_url: str, kakao: FakeKakao) -> str:
+    """The example pages, served as written except for :func:`with_test_sdk`."""
+
+    def serve(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=with_test_sdk(response.text(), kakao))
+
+    context.route(re.compile(r".*/examples/[^/]*\.html$"), serve)
+    context.add_init_script(OBSERVE)
+    return f"{site_url}/examples"
+
+
+def settle(page: Page) -> list[str]:
+    page.wait_for_function(SETTLED, timeout=60_000)
+    return page.evaluate(STATES)
+
+
+def console_lines(page: Page) -> list[str]:
+    lines: list[str] = []
+    page.on("console", lambda message: lines.append(f"{message.type}: {message.text}"))
+    return lines
+
+
+def screenshot(page: Page, name: str, widths=(1280, 360)) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 720 if width > 600 else 780})
+        page.locator("kakao-share-button").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"))
+    page.set_viewport_size(size)
+
+
+def box(page: Page, selector: str = "kakao-share-button") -> dict:
+    return page.locator(selector).first.bounding_box()
+
+
+def test_blog_post_shares_a_feed_of_its_open_graph_tags(page: Page, examples: str, kakao: FakeKakao):
+    page.goto(f"{examples}/blog-post.html")
+    # Drawn by the loader at once, in the page's language, before any of the Python runtime loads.
+    button = page.get_by_role("button", name="카카오톡 공유하기")
+    expect(button).to_be_visible()
+    drawn = box(page)
+    assert drawn["height"] == 40
+    timing = page.evaluate(
+        """() => ({
+            load: performance.getEntriesByType("navigation")[0].loadEventEnd,
+            runtime: performance.getEntriesByType("resource").filter(e => e.name.includes("/runtime/"))
+                .map(e => e.startTime),
+        })"""
+    )
+    assert timing["load"] > 0
+    assert all(start >= timing["load"] for start in timing["runtime"]), timing  # off the critical path
+    # Whatever the first draw moved (see the README on reserving the space), nothing moves after it.
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shifts = page.evaluate("window.__shifts.length")
+
+    assert settle(page) == ["ready"]
+    assert box(page) == drawn
+    assert page.evaluate("window.__shifts.length") == shifts
+    marks = page.evaluate(
+        "['drawn', 'ready'].map(n => performance.getEntriesByName('kakao-share-widget:' + n)[0].startTime)"
+    )
+    assert marks[0] < marks[1]
+
+    # Keyboard: focus shows a ring, Enter shares.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    assert button.evaluate("b => getComputedStyle(b).outlineStyle") == "solid"
+    screenshot(page, "blog-post")
+    page.keyboard.press("Enter")
+    share = kakao.wait_for_share(page)
+    assert share.app_key == APP_KEY
+    assert share.validation_action == "default"
+    assert share.validation_params == BLOG_FEED.validation_params()
+    assert share.lcba is None
+    kakao.expect_no_share(page)
+
+
+def test_product_page_under_a_sub_path_shares_a_commerce_message_priced_from_its_json_ld(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    # The exported site hosted under a sub-path (https://user.example.io/project/): the page, its template
+    # and the whole bundle come from under it.
+    base = f"http://127.0.0.1:{_free_port()}/project"
+
+    def under_sub_path(route: Route) -> None:
+        response = route.fetch(url=site_url + route.request.url[len(base) :])
+        html = route.request.url.endswith(".html")
+        route.fulfill(response=response, body=with_test_sdk(response.text(), kakao) if html else response.body())
+
+    context.route(f"{base}/**", under_sub_path)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{base}/examples/product.html")
+    assert settle(page) == ["ready"]
+    page.get_by_role("button", name="Share to KakaoTalk").click()
+    share = kakao.wait_for_share(page)
+    url = "https://onggi.example.com/shop/celadon-mug"
+    link = Link(web_url=url, mobile_web_url=url)
+    expected = CommerceTemplate(
+        content=Content(
+            title="Handmade stoneware mug, 350 ml",
+            description="A wheel-thrown stoneware mug with a celadon glaze. Dishwasher safe.",
+            image_url="https://onggi.example.com/images/celadon-mug.jpg",
+            link=link,
+        ),
+        commerce=Commerce(
+            product_name="Onggi Studio",
+            regular_price=32000,  # the button's data-regular-price
+            discount_price=25600,  # the JSON-LD offer's price, "25600"
+            discount_rate=20,
+            currency_unit="원",
+            currency_unit_position=0,
+        ),
+        buttons=[Button(title="Buy now", link=link)],
+    )
+    assert share.validation_params == expected.validation_params()
+    assert f"{base}/examples/product-share.json.j2" in requests
+    assert not [url for url in requests if url.startswith(site_url)]  # everything came from under the sub-path
+
+
+def test_event_page_shares_its_inline_template_filled_from_json_ld(page: Page, examples: str, kakao: FakeKakao):
+    page.goto(f"{examples}/event.html")
+    assert settle(page) == ["ready"]
+    page.get_by_role("button", name="카카오톡 공유하기").click()
+    share = kakao.wait_for_share(page)
+    url = "https://hangyeol.example.com/events/seoul-jazz-night-2025"
+    expected = LocationTemplate(
+        content=Content(
+            title="2025 서울 재즈 나이트",
+            description="2025-05-24 19:00 · 한결홀 · 전석 자유석",
+            image_url="https://hangyeol.example.com/images/jazz-night.jpg",
+            link=Link(web_url=url, mobile_web_url=url),
+        ),
+        address="성수이로 20, 서울 성동구, KR",
+        address_title="한결홀",
+        button_title="공연 보기",
+    )
+    assert share.validation_params == expected.validation_params()
+
+
+def test_several_buttons_share_through_one_sdk_load_and_one_init(
+    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+):
+    context.add_init_script(COUNT_INITS)
+    page.goto(f"{examples}/several-buttons.html")
+    assert settle(page) == ["ready"] * 5
+    screenshot(page, "several-buttons")
+    feed_url = "https://picks.example.com/weekly/kitchen-upgrades"
+    feed = FeedTemplate(
+        content=Content(
+            title="Weekly picks: five small kitchen upgrades",
+            description="Tools under ₩30,000 that make cooking at home easier.",
+            image_url="https://picks.example.com/images/kitchen-upgrades.jpg",
+            link=Link(web_url=feed_url, mobile_web_url=feed_url),
+        )
+    )
+    expected = {
+        "feed": ("default", feed.validation_params(), None),
+        "custom": (
+            "custom",
+            CustomTemplate(
+                template_id=10123, template_args={"pick": "Cast-iron pan", "week": "23"}
+            ).validation_params(),
+            None,
+        ),
+        "scrap": ("scrap", ScrapTemplate(request_url=feed_url + "?from=kakao").validation_params(), None),
+        "callback": ("default", feed.validation_params(), '{"campaign":"weekly-23"}'),
+        "large": ("default", feed.validation_params(), None),
+    }
+    for element_id, (action, params, lcba) in expected.items():
+        page.locator(f"#{element_id} button").click()
+        share = kakao.wait_for_share(page)
+        assert (share.validation_action, share.validation_params, share.lcba) == (action, params, lcba), element_id
+        assert share.app_key == APP_KEY
+    assert len(kakao.sdk_requests) == 1
+    assert page.evaluate("window.__inits") == 1
+    labels = page.locator("kakao-share-button button").all_inner_texts()
+    assert labels == ["Share to KakaoTalk"] * 3 + ["Share the list", "카카오톡 공유하기"]
+
+
+def test_a_click_before_python_is_ready_says_so_and_shares_on_the_next_click(
+    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+):
+    held: list[Route] = []
+    # The widget's Python waits for this file until the test lets it through.
+    context.route("**/widget/kakao_share_widget/__init__.py", lambda route: held.append(route))
+    page.emulate_media(reduced_motion="reduce")
+    popups: list[Page] = []
+    context.on("page", lambda popup: popups.append(popup))
+    page.goto(f"{examples}/blog-post.html")
+    button = page.get_by_role("button", name="카카오톡 공유하기")
+    drawn = box(page)
+    button.click()
+    status = page.get_by_role("status")
+    expect(status).to_have_text("카카오톡 공유를 준비하고 있어요…")
+    expect(button).to_have_attribute("aria-busy", "true")
+    spinner = page.locator("kakao-share-button svg[data-icon=busy]")
+    expect(spinner).to_be_visible()
+    assert spinner.evaluate("s => getComputedStyle(s).animationName") == "none"  # reduced motion
+    screenshot(page, "preparing")
+    assert box(page) == drawn
+    kakao.expect_no_share(page)
+    assert popups == []  # nothing was opened, so nothing could be blocked
+
+    page.wait_for_function("() => document.querySelector('kakao-share-button').state === 'loading'")
+    kakao.wait_for(page, lambda: held, timeout=60_000, what="the widget's Python to be requested")
+    held[0].continue_()
+    assert settle(page) == ["ready"]
+    expect(status).to_have_text("준비됐어요. 한 번 더 누르면 카카오톡으로 공유해요.")
+    screenshot(page, "ready-again", widths=(360,))
+    expect(button).not_to_have_attribute("aria-busy", "true")
+    button.click()
+    assert kakao.wait_for_share(page).validation_params == BLOG_FEED.validation_params()
+
+
+def test_when_kakao_is_blocked_the_button_shares_the_page_link_with_web_share(
+    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+):
+    context.route("https://t1.kakaocdn.net/**", lambda route: route.abort("blockedbyclient"))
+    context.add_init_script(WEB_SHARE)
+    lines = console_lines(page)
+    page.goto(f"{examples}/blog-post.html")
+    assert settle(page) == ["fallback"]
+    assert any("Kakao's SDK is unavailable" in line and "could not be loaded" in line for line in lines), lines
+    button = page.get_by_role("button", name="링크 공유하기")
+    expect(button).to_be_visible()
+    button.click()
+    page.wait_for_function("() => window.__shared.length === 1")
+    assert page.evaluate("window.__shared") == [{"title": "봄 제주 3박 4일, 천천히 걷는 여행", "url": BLOG_URL}]
+    assert kakao.shares == []
+
+
+def test_without_webassembly_or_web_share_the_link_is_copied_with_a_confirmation(
+    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao, site_url: str
+):
+    context.add_init_script("delete window.WebAssembly; delete Navigator.prototype.share;")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    lines = console_lines(page)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{examples}/hostile-css.html")
+    assert settle(page) == ["fallback"]
+    assert any("no WebAssembly" in line for line in lines), lines
+    assert not [url for url in requests if "/runtime/" in url or "/widget/" in url]  # Python never loaded
+    page.get_by_role("button", name="Copy link").click()
+    status = page.get_by_role("status")
+    expect(status).to_have_text("Link copied.")
+    expect(status).to_have_css("opacity", "1")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    screenshot(page, "copied")
+    assert kakao.shares == []
+
+
+def test_hostile_css_does_not_change_the_button(page: Page, examples: str, kakao: FakeKakao):
+    looks = """b => { const s = getComputedStyle(b); const label = getComputedStyle(b.querySelector('.face.on .label'));
+        const icon = getComputedStyle(b.querySelector('.face.on svg[data-icon=kakao]'));
+        return [s.width, s.height, s.paddingLeft, s.borderTopWidth, s.borderTopLeftRadius, s.backgroundColor, s.color,
+                s.fontFamily, s.fontSize, s.fontWeight, s.letterSpacing, s.textTransform, s.textShadow,
+                label.color, label.webkitTextFillColor, icon.width, icon.fill] }"""
+    page.goto(f"{examples}/several-buttons.html")
+    plain = page.locator("#feed button").evaluate(looks)
+    page.goto(f"{examples}/hostile-css.html")
+    button = page.get_by_role("button", name="Share to KakaoTalk")
+    assert button.evaluate(looks) == plain
+    assert box(page) == box(page, "kakao-share-button button")  # the host is exactly the button
+    screenshot(page, "hostile-css")
+    assert settle(page) == ["ready"]
+    assert button.evaluate(looks) == plain
+    button.click()
+    assert kakao.wait_for_share(page).validation_action == "default"
+
+
+BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mistakes</title>
+<meta property="og:title" content="A page with mistakes">
+<script type="module" src="@SITE@/kakao-share-widget.js"></script></head>
+<body><p id="count">0</p>
+<button id="own" onclick="count.textContent = Number(count.textContent) + 1">Own button</button>
+<kakao-share-button id="bad-attributes" @SDK@ app-key="@KEY@" template-id="12a" picker-limit="20" tempalte-args="x">
+</kakao-share-button>
+<kakao-share-button id="no-key" @SDK@></kakao-share-button>
+<kakao-share-button id="bad-template" @SDK@ app-key="@KEY@"><script type="text/x-kakao-template">{
+  "object_type": "text",
+  "text": {{ product.name }},
+  "link": {"web_url": {{ url }}}
+}</script></kakao-share-button>
+<kakao-share-button id="good" @SDK@ app-key="@KEY@" text="<img src=x onerror=window.__xss=1>Share"></kakao-share-button>
+</body></html>"""
+
+
+def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    sdk = f'sdk-version="{kakao.version}" sdk-integrity="{kakao.integrity}"'
+    html = BROKEN_PAGE.replace("@SITE@", site_url).replace("@SDK@", sdk).replace("@KEY@", APP_KEY)
+    context.route(f"{site_url}/mistakes.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+    lines = console_lines(page)
+    page.goto(f"{site_url}/mistakes.html")
+    assert settle(page) == ["fallback", "fallback", "fallback", "ready"]
+    errors = "\n".join(line for line in lines if line.startswith("error:"))
+    # Each mistake: the attribute (or template line), the rule and the fix.
+    assert 'template-id: must be a whole number (fix: write it as digits only, e.g. template-id="12345")' in errors
+    assert 'picker-limit: must be from 1 to 10 (fix: write a number from 1 to 10, e.g. picker-limit="5")' in errors
+    assert "tempalte-args: is not an attribute of <kakao-share-button> (fix: did you mean template-args?)" in errors
+    assert "app-key: is required: the app's JavaScript key (fix: add app-key=" in errors
+    assert '<script type="text/x-kakao-template">, line 3: undefined value' in errors
+    assert "product" in errors
+    # Text from attributes is text, never markup.
+    label = "<img src=x onerror=window.__xss=1>Share"
+    expect(page.locator("#good").get_by_role("button", name=label, exact=True)).to_be_visible()
+    assert page.evaluate("window.__xss") is None
+    # The page is unbroken: its own script works, nothing was thrown at it, the valid button shares.
+    page.locator("#own").click()
+    expect(page.locator("#count")).to_have_text("1")
+    page.locator("#good button").click()
+    assert kakao.wait_for_share(page).template_object["content"]["title"] == "A page with mistakes"
+    page.locator("#bad-attributes button").click()
+    expect(page.locator("#bad-attributes").get_by_role("status")).to_contain_text("Link copied")
+    assert len(kakao.shares) == 1
+    # A single-page app moves on: the next share follows the page it is on now.
+    page.evaluate("history.pushState({}, '', '/moved-on'); document.title = 'Moved on'")
+    page.locator("#good button").click()
+    content = kakao.wait_for_share(page).template_object["content"]
+    assert (content["link"]["web_url"], content["title"]) == (f"{site_url}/moved-on", "A page with mistakes")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# The policy the README documents for a host page, with SITE = where the bundle is hosted.
+def csp(site: str) -> str:
+    return (
+        "default-src 'self'; "
+        f"script-src 'self' {site}/ https://t1.kakaocdn.net 'wasm-unsafe-eval'; "
+        f"connect-src 'self' {site}/ https://kapi.kakao.com; "
+        "img-src 'self' data: https:; style-src 'self'; "
+        "form-action 'self' https://sharer.kakao.com; base-uri 'self'; object-src 'none'"
+    )
+
+
+HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title>
+<meta property="og:title" content="A post on another site"><link rel="canonical" href="{canonical}">
+<script type="module" src="{bundle}/kakao-share-widget.js"></script></head>
+<body><h1>A post on another site</h1>
+<kakao-share-button app-key="{key}" sdk-version="{version}" sdk-integrity="{integrity}"></kakao-share-button>
+</body></html>"""
+
+
+@pytest.fixture
+def other_site() -> Iterator[tuple[str, dict[str, tuple[str, dict[str, str]]]]]:
+    """Another origin on loopback, serving the pages a test puts in its dict (path -> body, headers).
+
+    A real server, not a Playwright route: Chromium does not count a routed document as loopback, and
+    refuses its cross-origin requests to 127.0.0.1 (local network access).
+    """
+    pages: dict[str, tuple[str, dict[str, str]]] = {}
+
+    class Pages(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body, headers = pages.get(self.path, ("not found", {}))
+            data = body.encode()
+            self.send_response(200 if self.path in pages else 404)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", pages
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_page_on_another_origin_with_a_strict_csp_loads_the_bundle(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao, other_site
+):
+    # The bundle comes straight from the project's server (its CORS headers); the page from elsewhere.
+    host, pages = other_site
+    html = HOST_PAGE.format(
+        canonical=f"{host}/post", bundle=site_url, key=APP_KEY, version=kakao.version, integrity=kakao.integrity
+    )
+    pages["/post"] = (html, {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp(site_url)})
+    context.add_init_script(OBSERVE)
+    page.goto(f"{host}/post")
+    assert settle(page) == ["ready"]
+    page.get_by_role("button", name="Share to KakaoTalk").click()
+    share = kakao.wait_for_share(page)
+    assert share.template_object["content"]["title"] == "A post on another site"
+    assert share.template_object["content"]["link"] == {"web_url": f"{host}/post", "mobile_web_url": f"{host}/post"}
+    assert page.evaluate("window.__violations") == []
+
+
+def test_a_policy_without_wasm_unsafe_eval_makes_the_button_share_the_link(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    html = HOST_PAGE.format(
+        canonical=f"{site_url}/post", bundle="", key=APP_KEY, version=kakao.version, integrity=kakao.integrity
+    )
+    headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "script-src 'self'"}
+    context.route(f"{site_url}/strict.html", lambda route: route.fulfill(body=html, headers=headers))
+    lines = console_lines(page)
+    page.goto(f"{site_url}/strict.html")
+    assert settle(page) == ["fallback"]
+    assert any("add 'wasm-unsafe-eval' to script-src" in line for line in lines), lines
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()
