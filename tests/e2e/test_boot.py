@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import kakao_share
 import pytest
 from playwright.sync_api import BrowserContext, Page
 from pyhost import BootFailed, PyHost, wait_ready
+from static_site import static_server
 
 from sitekit.export import export
 
@@ -54,34 +49,6 @@ def test_a_failed_runtime_load_is_reported_as_data_error(page: Page, site_url: s
     assert "data-error" not in str(failed.value)
     assert page.evaluate("document.documentElement.hasAttribute('data-ready')") is False
     guard.page_errors.clear()  # the failure we provoked
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def static_server(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` with Python's plain static server (no caching rules, no compression)."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 NESTED_PAGE = """<!doctype html>
@@ -264,3 +231,30 @@ def test_an_exported_site_restores_the_snapshot_from_a_plain_static_server(tmp_p
         page = _visit(context, f"{url}/index.html")
         assert page.evaluate(RESTORED) is True
         assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
+
+
+#: Somebody else's page, on another origin, starting kakao-share from our bundle (as the widget does).
+OTHER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<script type="module">import {{ boot }} from "{site}/assets/boot.js"; boot({{ css: false }});</script></head>
+<body><script type="py">
+import kakao_share
+from pyscript import document
+document.documentElement.setAttribute("data-ready", "")
+</script></body></html>
+"""
+
+
+@own_boot_path
+def test_a_page_on_another_origin_restores_the_snapshot_on_a_return_visit(tmp_path: Path, guarded_context, site_url):
+    (tmp_path / "page.html").write_text(OTHER_PAGE.format(site=site_url))
+    context = guarded_context(store_snapshot=False)
+    # A real server: Chromium refuses a routed document's cross-origin requests to 127.0.0.1.
+    with static_server(tmp_path) as other:
+        _visit(context, f"{other}/page.html").wait_for_function(SAVED, timeout=60_000)
+        page = _visit(context, f"{other}/page.html")
+        assert page.evaluate(RESTORED) is True
+        assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
+        # Kept by the page's origin, fetched from ours.
+        stored = page.evaluate("async () => (await (await caches.open('kakao-share-snapshot')).keys()).map(r => r.url)")
+        assert len(stored) == 1 and stored[0].startswith(f"{site_url}/runtime/")

@@ -1,8 +1,8 @@
 """Anyone's PyScript app adds kakao-share by listing the published wheels in its own configuration.
 
-The app here has its own page, its own PyScript configuration (TOML in a file, or inline JSON) and
-none of ours: no ``assets/boot.js``, no ``runtime/pyscript.json``. Offline, its Pyodide and PyScript
-also come from our served files, as would a self-hosted app's.
+The app here is somebody else's page on another origin, with its own PyScript configuration (TOML in a
+file, or inline JSON) and none of ours: no ``assets/boot.js``, no ``runtime/pyscript.json``. Offline,
+its Pyodide and PyScript also come from our site, as a self-hosted app's would.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import kakao_share
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Page
+from static_site import static_server
 
 ROOT = Path(__file__).resolve().parents[2]
 WHEELS = ROOT / "web" / "runtime" / "wheels"
@@ -61,24 +62,24 @@ def _toml(config: dict[str, object]) -> str:
 
 
 @pytest.mark.parametrize("form", ["toml file", "inline json"])
-def test_a_pyscript_app_with_its_own_config_uses_kakao_share(context: BrowserContext, page: Page, site_url, form):
+def test_a_pyscript_app_with_its_own_config_uses_kakao_share(tmp_path: Path, page: Page, site_url: str, form: str):
+    # The app lives on another origin; Pyodide, PyScript and the wheels come from our site (with CORS).
     config = _config(site_url)
     if form == "toml file":
+        (tmp_path / "app.toml").write_text(_toml(config), encoding="utf-8")
         attribute = "./app.toml"
-        context.route(
-            f"{site_url}/their-app/app.toml", lambda route: route.fulfill(body=_toml(config), content_type="text/plain")
-        )
     else:
         attribute = json.dumps(config)
-    html = APP.format(site=site_url, config=attribute)
-    context.route(f"{site_url}/their-app/", lambda route: route.fulfill(body=html, content_type="text/html"))
+    (tmp_path / "index.html").write_text(APP.format(site=site_url, config=attribute), encoding="utf-8")
     loaded: list[str] = []
     page.on("request", lambda request: loaded.append(request.url))
-    page.goto(f"{site_url}/their-app/")
-    page.wait_for_selector("html[data-ready]", state="attached", timeout=60_000)
+    with static_server(tmp_path) as app:
+        page.goto(f"{app}/index.html")
+        page.wait_for_selector("html[data-ready]", state="attached", timeout=60_000)
     pinned = {w["name"]: w["version"] for w in MANIFEST["wheels"]}
     assert page.locator("#out").inner_text() == f"{kakao_share.__version__} {pinned['pydantic']} 우리 가게 소식"
     # Every wheel came from the published folder; nothing of ours configured the page.
-    assert {u.rsplit("/", 1)[1] for u in loaded if u.endswith(".whl")} == set(published_wheels())
-    assert all("/runtime/wheels/" in u for u in loaded if u.endswith(".whl"))
+    wheels = [u for u in loaded if u.endswith(".whl")]
+    assert {u.rsplit("/", 1)[1] for u in wheels} == set(published_wheels())
+    assert all(u.startswith(f"{site_url}/runtime/wheels/") for u in wheels)
     assert not [u for u in loaded if u.endswith(("pyscript.json", "boot.js", "interpreter.mjs"))]
