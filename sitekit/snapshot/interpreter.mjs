@@ -2,9 +2,9 @@
 // restored from a memory snapshot on return visits.
 //
 // A first visit boots Pyodide the normal way (nothing more to download before the page is ready).
-// Once every script on the page has run and the browser is idle, the snapshot (Python's memory
-// after importing kakao-share, pydantic and jinja2) is saved in the Cache Storage for next time,
-// unless the visitor asked to save data or is on a slow connection. A return visit restores it,
+// A few seconds after every script on the page has run, once the browser is idle, the snapshot
+// (Python's memory after importing kakao-share, pydantic and jinja2) is saved in the Cache Storage
+// for next time, unless the visitor asked to save data or is on a slow connection. A return visit restores it,
 // skipping the interpreter's start-up and the imports. If restoring fails for any reason, the page
 // boots the normal way and says why in the console.
 //
@@ -27,6 +27,8 @@ const CACHE_NAME = "kakao-share-snapshot";
 const FAILED = "?restore-failed";
 const DEFAULT_CHANNEL = "default channel";
 const SLOW_CONNECTIONS = ["slow-2g", "2g", "3g"];
+/** How long a page has run its scripts before its first visit downloads the snapshot (then once idle). */
+const SAVE_AFTER_MS = 3000;
 /** Performance mark of the moment Python is up; its detail says how: "snapshot" or "normal". */
 const STARTED = "kakao-share:python-started";
 
@@ -168,8 +170,11 @@ function saveSnapshotWhenIdle() {
       await saveSnapshot();
     };
     const run = () => save().catch((error) => console.info(`kakao-share: snapshot not saved: ${error?.message || error}`));
-    if (globalThis.requestIdleCallback) requestIdleCallback(run, { timeout: 5000 });
-    else setTimeout(run, 1000);
+    // A visitor who leaves at once does not pay for it, nor does one who starts using the page at once.
+    setTimeout(() => {
+      if (globalThis.requestIdleCallback) requestIdleCallback(run, { timeout: 5000 });
+      else run();
+    }, SAVE_AFTER_MS);
   };
   // PyScript fires py:all-done once every script on the page has run; a page whose scripts never
   // finish still gets the snapshot, later.
