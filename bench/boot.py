@@ -23,7 +23,7 @@ get: the HTTP cache, V8's code cache, the Cache Storage. Time is navigation star
 before that mark. No Playwright routing is used (it turns the HTTP cache off); instead every request is
 checked to stay on loopback.
 
-    python bench/boot.py [--runs N]
+    python bench/boot.py [--runs N] [--before OTHER_CHECKOUT/web]
 
 Not a test: numbers vary by machine. Only ratios measured in the same run mean much.
 """
@@ -188,11 +188,14 @@ document.documentElement.setAttribute("data-ready", "")
 #: The kakao-share pages measured: (name, path under the site).
 PAGES = [("boot page (import kakao_share)", "boot.html"), ("playground (web/index.html)", "index.html")]
 VISITS = ("first visit", "return visit", "return visit, no snapshot")
+#: With ``--before DIR``: the boot page on the runtime built in another checkout's ``web/`` (say, the
+#: commit before a change), measured in the same run.
+BEFORE = "boot page, runtime --before"
 
 
-def _site(folder: Path) -> Path:
-    """A copy of web/ with the boot page added (the server serves no links out of its folder)."""
-    shutil.copytree(WEB, folder)
+def _site(folder: Path, web: Path = WEB) -> Path:
+    """A copy of ``web`` with the boot page added (the server serves no links out of its folder)."""
+    shutil.copytree(web, folder)
     (folder / "boot.html").write_text(BOOT_PAGE, encoding="utf-8")
     return folder
 
@@ -200,11 +203,24 @@ def _site(folder: Path) -> Path:
 Cells = dict[tuple[str, str, str], Cell]
 
 
-def run(runs: int) -> tuple[str, Cells]:
+@dataclass(frozen=True)
+class Target:
+    """A page measured: its row name, its URL, and whether its runtime has a snapshot to restore."""
+
+    name: str
+    url: str
+    snapshot: bool = True
+
+
+def run(runs: int, before: Path | None = None) -> tuple[str, Cells]:
     cells: Cells = {}
     with tempfile.TemporaryDirectory(prefix="kakao-share-bench-") as tmp, sync_playwright() as p:
         folder = Path(tmp)
-        srv = server.start(port=0, root=_site(folder / "site"))
+        servers = [server.start(port=0, root=_site(folder / "site"))]
+        targets = [Target(name, f"{servers[0].url}/{path}") for name, path in PAGES]
+        if before:
+            servers.append(server.start(port=0, root=_site(folder / "before", before)))
+            targets.append(Target(BEFORE, f"{servers[1].url}/boot.html", snapshot=False))
         (folder / "plain").mkdir()
         baseline = _baseline_server(folder / "plain")
         plain_url = f"http://127.0.0.1:{baseline.server_port}/index.html"
@@ -216,11 +232,12 @@ def run(runs: int) -> tuple[str, Cells]:
         # Returning visitors, one per page and kind: each has made a first visit (and stored the
         # snapshot, unless Save-Data is on).
         returning, fallback = {}, {}
-        for _, path in PAGES:
-            url = f"{srv.url}/{path}"
-            returning[path], fallback[path] = fresh(), fresh(save_data=True)
-            returning[path].visit(url, None, until_snapshot_decided=True)
-            fallback[path].visit(url, None, until_snapshot_decided=True)
+        for target in targets:
+            returning[target] = fresh()
+            returning[target].visit(target.url, None, until_snapshot_decided=target.snapshot)
+            if target.snapshot:
+                fallback[target] = fresh(save_data=True)
+                fallback[target].visit(target.url, None, until_snapshot_decided=True)
         plain_returning = fresh()
         plain_returning.visit(plain_url, None)
         version = plain_returning.version()
@@ -230,19 +247,20 @@ def run(runs: int) -> tuple[str, Cells]:
 
         for _ in range(runs):
             for network_name, network in NETWORKS.items():
-                for page, path in PAGES:
-                    url = f"{srv.url}/{path}"
+                for target in targets:
                     first = fresh()
-                    record((network_name, page, VISITS[0]), first.visit(url, network, until_snapshot_decided=True))
+                    sample = first.visit(target.url, network, until_snapshot_decided=target.snapshot)
+                    record((network_name, target.name, VISITS[0]), sample)
                     first.close()
-                    sample = returning[path].visit(url, network)
-                    if not sample["restored"]:
-                        raise SystemExit(f"a return visit to {path} did not restore the snapshot")
-                    record((network_name, page, VISITS[1]), sample)
-                    sample = fallback[path].visit(url, network)
-                    if sample["restored"]:
-                        raise SystemExit("a visitor with Save-Data restored a snapshot it should not have saved")
-                    record((network_name, page, VISITS[2]), sample)
+                    sample = returning[target].visit(target.url, network)
+                    if target.snapshot and not sample["restored"]:
+                        raise SystemExit(f"a return visit to {target.url} did not restore the snapshot")
+                    record((network_name, target.name, VISITS[1]), sample)
+                    if target in fallback:
+                        sample = fallback[target].visit(target.url, network)
+                        if sample["restored"]:
+                            raise SystemExit("a visitor with Save-Data restored a snapshot it should not have saved")
+                        record((network_name, target.name, VISITS[2]), sample)
                 plain_first = fresh()
                 record((network_name, "plain JS", VISITS[0]), plain_first.visit(plain_url, network))
                 plain_first.close()
@@ -250,7 +268,8 @@ def run(runs: int) -> tuple[str, Cells]:
         for visitor in (*returning.values(), *fallback.values(), plain_returning):
             visitor.close()
         baseline.shutdown()
-        srv.shutdown()
+        for srv in servers:
+            srv.shutdown()
     return version, cells
 
 
@@ -263,7 +282,7 @@ def report(version: str, runs: int, cells: Cells) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for network in NETWORKS:
-        for page in [name for name, _ in PAGES] + ["plain JS"]:
+        for page in [name for name, _ in PAGES] + [BEFORE, "plain JS"]:
             for kind in VISITS:
                 cell = cells.get((network, page, kind))
                 if cell:
@@ -285,14 +304,28 @@ def report(version: str, runs: int, cells: Cells) -> str:
                 f"{network}, {page}: return / first ×{back / first:.2f}; return / no snapshot ×{back / fallback:.2f};"
                 f" / plain JS: first ×{first / plain[0]:.0f}, return ×{back / plain[1]:.0f}"
             )
+        if (network, BEFORE, VISITS[0]) in cells:
+            ours = [cells[(network, PAGES[0][0], kind)] for kind in VISITS[:2]]
+            old = [cells[(network, BEFORE, kind)] for kind in VISITS[:2]]
+            lines.append(
+                f"{network}, boot page against --before: first visit ×{ours[0].median() / old[0].median():.2f} "
+                f"({ours[0].transfer()} against {old[0].transfer()}), "
+                f"return visit ×{ours[1].median() / old[1].median():.2f}"
+            )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="visits per cell (default 7)")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="WEB",
+        help="also measure the boot page on the runtime built in WEB (a web/ folder)",
+    )
     args = parser.parse_args(argv)
-    version, cells = run(args.runs)
+    version, cells = run(args.runs, args.before)
     print(report(version, args.runs, cells))
     return 0
 
