@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import _paths
 from .bundle import BuildError
-from .headers import CROSS_ORIGIN_FOLDERS, CROSS_ORIGIN_HEADERS, IMMUTABLE_CACHE, cache_control, is_cross_origin
+from .headers import CROSS_ORIGIN_FOLDERS, CROSS_ORIGIN_HEADERS, REVALIDATE_CACHE, cache_control, is_cross_origin
 from .server import check_built
 
 FILE_MODE = 0o644
@@ -29,14 +29,17 @@ def _copy(src: str, dst: str) -> str:
 
 
 def _headers_file(files: list[str]) -> str:
-    """``_headers`` rules: one per immutable file, and one per cross-origin file or folder."""
-    served = [f for f in files if not f.endswith((".br", ".gz"))]
-    blocks = [
-        f"/{path}\n  Cache-Control: {IMMUTABLE_CACHE}" for path in served if cache_control(path) == IMMUTABLE_CACHE
-    ]
-    folders = {path: path.split("/", 1)[0] + "/*" for path in served if path.split("/", 1)[0] in CROSS_ORIGIN_FOLDERS}
-    cross = sorted({folders.get(path, path) for path in served if is_cross_origin(path)})
-    blocks += ["/" + rule + "".join(f"\n  {k}: {v}" for k, v in CROSS_ORIGIN_HEADERS.items()) for rule in cross]
+    """``_headers`` rules: caching for every file not merely revalidated, and cross-origin files or folders."""
+    rules: dict[str, dict[str, str]] = {}
+    for path in (f for f in files if not f.endswith((".br", ".gz"))):
+        policy = cache_control(path)
+        if policy != REVALIDATE_CACHE:
+            rules.setdefault("/" + path, {})["Cache-Control"] = policy
+        if is_cross_origin(path):
+            top = path.split("/", 1)[0]
+            rule = "/" + (top + "/*" if top in CROSS_ORIGIN_FOLDERS else path)
+            rules.setdefault(rule, {}).update(CROSS_ORIGIN_HEADERS)
+    blocks = [rule + "".join(f"\n  {k}: {v}" for k, v in headers.items()) for rule, headers in sorted(rules.items())]
     return "\n".join(blocks) + "\n"
 
 

@@ -48,7 +48,7 @@ def test_export_headers_carry_cache_policy_and_cross_origin_rules(tmp_path):
     assert rules["/runtime/pyodide-0.29.0/pyodide.asm.wasm"] == {"Cache-Control": "public, max-age=31536000, immutable"}
     cross = {"Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin"}
     assert rules["/runtime/*"] == cross
-    assert rules["/kakao-share-widget.js"] == cross
+    assert rules["/kakao-share-widget.js"] == {**cross, "Cache-Control": "public, max-age=600"}
     assert rules["/assets/boot.js"] == cross  # the widget imports the boot entry
     assert rules["/widget/*"] == cross  # and PyScript fetches the widget's Python
     assert "/index.html" not in rules

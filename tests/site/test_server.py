@@ -92,6 +92,13 @@ def test_versioned_runtime_is_cached_forever_and_entry_points_revalidate(site):
         assert resp.getheader("Cache-Control") == "no-cache", entry
 
 
+def test_the_widget_loader_is_reused_for_ten_minutes(small_site):
+    # One URL that site owners paste, on their pages' critical path: not asked again on every view.
+    resp, _ = get(small_site, "/kakao-share-widget.js", "HEAD")
+    assert resp.getheader("Cache-Control") == "public, max-age=600"
+    assert get(small_site, "/assets/boot.js", "HEAD")[0].getheader("Cache-Control") == "no-cache"
+
+
 def test_revalidation_answers_not_modified(site):
     resp, _ = get(site, "/index.html")
     etag = resp.getheader("ETag")
