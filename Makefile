@@ -14,8 +14,11 @@ PORT   ?= 8000
 serve: build
 	$(PY) serve.py serve --host $(HOST) --port $(PORT)
 
+# The end-to-end tests run twice: pages starting Python as on a first visit, then as on a return visit
+# (restoring the memory snapshot).
 test: lint build browser
 	$(PY) -m pytest
+	$(PY) -m pytest tests/e2e --boot=snapshot
 
 # ruff (lint + format check) over everything; mypy --strict over the library, site tooling, benchmarks and the
 # share widget's Python.

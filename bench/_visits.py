@@ -32,8 +32,16 @@ def static_server(folder: Path) -> ThreadingHTTPServer:
     return httpd
 
 
-def visit(context: BrowserContext, url: str, until: Callable[[Page], None], measure: str) -> dict[str, Any]:
-    """Open ``url``, wait ``until`` it is done, and return the ``measure`` script's result.
+def visit(
+    context: BrowserContext,
+    url: str,
+    until: Callable[[Page], None],
+    measure: str,
+    *,
+    before: Callable[[Page], None] | None = None,
+) -> dict[str, Any]:
+    """Open ``url`` (after ``before(page)``, say to emulate a network), wait ``until`` it is done, and
+    return the ``measure`` script's result.
 
     Stops the benchmark if the page asked for anything off loopback.
     """
@@ -41,6 +49,8 @@ def visit(context: BrowserContext, url: str, until: Callable[[Page], None], meas
     escaped: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
     try:
+        if before:
+            before(page)
         page.goto(url)
         until(page)
         if escaped:

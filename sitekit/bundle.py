@@ -19,27 +19,35 @@ Why the build does more than copy:
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import _paths
+from . import _paths, snapshot
+from ._files import sha256_file
 
 Log = Callable[[str], None]
 
 #: Files served with a precompressed sibling (``.br`` and ``.gz``).
-COMPRESSIBLE = {".wasm", ".mjs", ".js", ".css", ".json", ".zip", ".whl", ".html", ".py", ".map"}
+COMPRESSIBLE = {".wasm", ".mjs", ".js", ".css", ".json", ".zip", ".whl", ".html", ".py", ".map", ".bin"}
 #: Smaller files are not worth a compressed sibling.
 MIN_COMPRESS_SIZE = 1024
+#: Nor are files brotli shrinks by less than 10% (zips that are already deflated).
+MAX_COMPRESSED_RATIO = 0.9
+#: Modes of everything the build writes.
+FILE_MODE, DIR_MODE = 0o644, 0o755
 #: The wheel's import name PyScript is asked to load; the lock brings its dependencies.
 APP_PACKAGE = "kakao-share"
 
@@ -56,12 +64,47 @@ class BuildReport:
     kept: list[str] = field(default_factory=list)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class Interpreter:
+    """Where Pyodide's CPython looks for Python code inside its in-memory file system.
+
+    Byte-code records the path it was compiled from (tracebacks show it), so compiling at build time
+    needs the paths the page will use; they follow from the Python version the manifest pins.
+    """
+
+    python: str  #: "3.14"
+
+    @property
+    def stdlib_zip(self) -> str:
+        """The stdlib archive as a folder on ``sys.path``: ``/lib/python314.zip/``."""
+        return f"/lib/python{self.python.replace('.', '')}.zip/"
+
+    @property
+    def site_packages(self) -> str:
+        return f"/lib/python{self.python}/site-packages/"
+
+
+@dataclass(frozen=True)
+class PythonArchive:
+    """A zip of Python code the page loads (the stdlib or a wheel), as built and as served."""
+
+    source: Path  #: the pinned download, or the wheel built here
+    served: Path  #: where the byte-compiled copy goes under ``web/runtime/``
+    pin: str  #: what the source is pinned to (sha256), so a change redoes what depends on it
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the build writes. Pyodide's folder is versioned so its files can be cached forever;
+    PyScript's entry (``core.js``) keeps one URL for the pages and its chunks carry content hashes."""
+
+    runtime: Path
+    pyodide: Path
+    pyscript: Path
+
+    @classmethod
+    def for_manifest(cls, manifest: dict[str, Any], runtime: Path) -> Layout:
+        return cls(runtime, runtime / f"pyodide-{manifest['pyodide']['version']}", runtime / "pyscript")
 
 
 def load_manifest(path: Path = _paths.MANIFEST) -> dict[str, Any]:
@@ -212,6 +255,16 @@ def _build_pure_wheel(sdist: Path, out_dir: Path) -> Path:
         return dest
 
 
+#: Parts of the ``kakao_share`` distribution that only make sense on a server: the share-webhook
+#: receiver and the command line. They stay out of the browser's wheel (and so out of byte-compilation
+#: and the memory snapshot), and changing them does not rebuild the browser runtime.
+SERVER_ONLY = ("kakao_share/webhook/", "kakao_share/cli.py")
+
+
+def _server_only(relative: str) -> bool:
+    return relative.startswith(SERVER_ONLY)
+
+
 def _tree_hash(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for base in paths:
@@ -223,12 +276,15 @@ def _tree_hash(paths: Iterable[Path]) -> str:
                 or any(part.endswith(".egg-info") for part in path.parts)
             ):
                 continue  # caches and install metadata are not inputs
+            if path.is_relative_to(_paths.PYSRC) and _server_only(path.relative_to(_paths.PYSRC).as_posix()):
+                continue
             digest.update(str(path.relative_to(_paths.ROOT)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 def _build_app_wheel(out_dir: Path) -> Path:
+    """The project's wheel for the browser: built by pip from ``pysrc/``, minus :data:`SERVER_ONLY`."""
     with tempfile.TemporaryDirectory() as tmp:
         _pip("wheel", "--no-deps", "--no-build-isolation", "-w", tmp, str(_paths.ROOT))
         wheels = list(Path(tmp).glob("kakao_share-*.whl"))
@@ -236,12 +292,40 @@ def _build_app_wheel(out_dir: Path) -> Path:
             raise BuildError("building the kakao_share wheel produced no wheel")
         out_dir.mkdir(parents=True, exist_ok=True)
         dest = out_dir / wheels[0].name
-        shutil.move(str(wheels[0]), dest)
+        browser_wheel(wheels[0], dest)
         return dest
 
 
-def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[tuple[Path, Path]]) -> Path:
-    """Write the ``pyodide-lock.json`` listing exactly our wheels, given (source wheel, served wheel) pairs.
+def browser_wheel(src: Path, dest: Path) -> None:
+    """Copy the wheel ``src`` to ``dest`` without its server-only files (and the console script that
+    would start them), keeping its RECORD true to what is left."""
+    with zipfile.ZipFile(src) as zin:
+        kept = [
+            info
+            for info in zin.infolist()
+            if not _server_only(info.filename) and not info.filename.endswith(".dist-info/entry_points.txt")
+        ]
+        names = {info.filename for info in kept}
+        with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in kept:
+                data = zin.read(info)
+                if info.filename.endswith(".dist-info/RECORD"):
+                    data = _record_of(data, names)
+                zout.writestr(info, data)
+
+
+def _record_of(record: bytes, names: set[str]) -> bytes:
+    """A wheel's RECORD (CSV: path, hash, size) with only the rows of ``names``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(record.decode("utf-8"))):
+        if row and row[0] in names:
+            writer.writerow(row)
+    return out.getvalue().encode("utf-8")
+
+
+def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[PythonArchive]) -> Path:
+    """Write the ``pyodide-lock.json`` listing exactly ``wheels``.
 
     Metadata (imports, dependencies) is read from the source wheels; file names and sha256 describe the
     served, byte-compiled ones (sourceless wheels hide their top-level names from pyodide-lock).
@@ -256,34 +340,51 @@ def _write_lock(pyodide_dir: Path, npm_lock: Path, version: str, wheels: list[tu
     # with the emscripten platform name; let it check against the PEP 783 name, then write Pyodide's.
     pep783 = {**info, "platform": f"pyemscripten_{info['abi_version']}"}
     spec = add_wheels_to_spec(
-        PyodideLockSpec(info=pep783, packages={}), [src for src, _ in wheels], base_path=Path("/")
+        PyodideLockSpec(info=pep783, packages={}), [w.source for w in wheels], base_path=Path("/")
     )
-    served = {src.resolve(): dest for src, dest in wheels}
+    served = {w.source.resolve(): w.served for w in wheels}
     for package in spec.packages.values():
         dest = served[(Path("/") / package.file_name).resolve()]
         package.file_name = str(dest.relative_to(pyodide_dir))
         update_package_sha256(package, dest)
     spec = PyodideLockSpec(info=info, packages=spec.packages)
     lock = pyodide_dir / "pyodide-lock.json"
-    text = json.dumps(spec.model_dump(), indent=1, sort_keys=True)
-    if not lock.exists() or lock.read_text(encoding="utf-8") != text:
-        lock.write_text(text, encoding="utf-8")
+    _write_if_changed(lock, json.dumps(spec.model_dump(), indent=1, sort_keys=True))
     return lock
 
 
-def _compress(path: Path, state: _State, report: BuildReport) -> None:
+def _brotli_settings(size: int) -> dict[str, int]:
+    """Smaller files get the best compression; the tens of MB of a memory snapshot would take minutes
+    at quality 10+ (quality 9 with a 16 MB window: ~10% larger, five times faster)."""
+    if size < 4_000_000:
+        return {"quality": 11}
+    if size < 16_000_000:
+        return {"quality": 10}
+    return {"quality": 9, "lgwin": 24}
+
+
+def _compress(path: Path, state: _State, report: BuildReport) -> list[Path]:
+    """Write ``path``'s ``.br`` and ``.gz`` siblings, unless compressing gains little (a wheel that is
+    already deflated); returns the siblings there are."""
     import brotli  # type: ignore[import-untyped]  # no type information published
 
-    digest = sha256_file(path)
+    digest = f"{sha256_file(path)} {MAX_COMPRESSED_RATIO}"
     br, gz = path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")
     key = "compress:" + str(path.relative_to(_paths.RUNTIME))
-    if state.fresh(key, digest, br, gz):
-        return
+    if state.fresh(key, digest):
+        return [p for p in (br, gz) if p.exists()]
     data = path.read_bytes()
-    br.write_bytes(brotli.compress(data, quality=11 if len(data) < 4_000_000 else 10))
+    smaller = brotli.compress(data, **_brotli_settings(len(data)))
+    if len(smaller) > len(data) * MAX_COMPRESSED_RATIO:
+        br.unlink(missing_ok=True)
+        gz.unlink(missing_ok=True)
+        state.record(key, digest)
+        return []
+    br.write_bytes(smaller)
     gz.write_bytes(gzip.compress(data, 9, mtime=0))
     state.record(key, digest)
     report.rebuilt.append(br.name)
+    return [br, gz]
 
 
 def _prune(root: Path, keep: set[Path]) -> None:
@@ -295,27 +396,28 @@ def _prune(root: Path, keep: set[Path]) -> None:
             path.rmdir()
 
 
-#: What a page imports at boot, beyond what Pyodide and PyScript import themselves: the modules the
-#: bytecode probe imports to decide what to compile. PyScript's own Python package is written into the
-#: page at run time, so the stdlib modules it imports are named here.
-BOOT_IMPORTS = [
+#: What a page imports at boot, beyond what Pyodide and PyScript import themselves.
+PAGE_IMPORTS = [
     "kakao_share",
     "kakao_share.browser",
     "jinja2",
     "jinja2.sandbox",  # pages render previews with jinja2
-    # PyScript's `pyscript` package and its start-up code:
-    "asyncio",
-    "base64",
-    "html",
-    "inspect",
-    "json",
-    "pathlib",
-    "ast",
-    "textwrap",
-    "traceback",
-    # Pyodide unpacks wheels with it:
-    "tarfile",
 ]
+#: What PyScript's start-up imports from the stdlib (its own package is written into the page at run
+#: time, so it cannot be imported here).
+PYSCRIPT_IMPORTS = ["asyncio", "base64", "html", "inspect", "json", "pathlib", "ast", "textwrap", "traceback"]
+#: Imported before the memory snapshot is taken: a return visit finds them imported.
+SNAPSHOT_IMPORTS = PAGE_IMPORTS + PYSCRIPT_IMPORTS
+#: Run next, before the snapshot is taken: the first preview a page renders compiles Jinja2 templates
+#: (tens of ms in the browser) that the library then keeps; the shipped examples render them here.
+SNAPSHOT_WARM_UP = """
+from kakao_share import EXAMPLES, example_context, load_example, render_preview, render_template
+for name in EXAMPLES:
+    render_preview(render_template(load_example(name), example_context(name)))
+"""
+#: Byte-compiled at build time (the bytecode probe imports them to find their modules): a first visit
+#: imports them from byte-code; so does Pyodide's wheel unpacking (tarfile), which a restore skips.
+BOOT_IMPORTS = [*SNAPSHOT_IMPORTS, "tarfile"]
 
 
 def _compile_bytecode(pyodide_src: Path, jobs: list[dict[str, Any]], probe_wheels: list[Path]) -> None:
@@ -338,133 +440,248 @@ def _compile_bytecode(pyodide_src: Path, jobs: list[dict[str, Any]], probe_wheel
         raise BuildError(f"byte-compiling the runtime failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
 
 
-def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
-    """Build (or bring up to date) ``web/runtime/``; returns what was rebuilt and what was kept."""
-    manifest = load_manifest()
-    report = BuildReport()
-    runtime = _paths.RUNTIME
-    runtime.mkdir(parents=True, exist_ok=True)
-    state = _State(_paths.BUILD_STATE)
-    pyo, psc = manifest["pyodide"], manifest["pyscript"]
-    # Pyodide's folder is versioned so its files can be cached forever; PyScript's entry (core.js) keeps
-    # one URL for the pages and its chunks carry content hashes.
-    pyodide_dir = runtime / f"pyodide-{pyo['version']}"
-    pyscript_dir = runtime / "pyscript"
+class _Builder:
+    """One run of the build: the manifest, the bookkeeping and the report, shared by the steps."""
 
-    log(f"pyodide {pyo['version']}: checking core files")
-    pyodide_src = _npm_package_dir("pyodide", pyo["version"])
-    pyo["files"] = _copy_verified(pyo["files"], pyodide_src, pyodide_dir, "npm pyodide", update_manifest, state, report)
+    def __init__(self, manifest: dict[str, Any], *, update_manifest: bool, log: Log) -> None:
+        self.manifest = manifest
+        self.pyodide = manifest["pyodide"]
+        self.update_manifest = update_manifest
+        self.log = log
+        self.report = BuildReport()
+        self.layout = Layout.for_manifest(manifest, _paths.RUNTIME)
+        self.layout.runtime.mkdir(parents=True, exist_ok=True)
+        self.state = _State(_paths.BUILD_STATE)
+        self.interpreter = Interpreter(self.pyodide["python"])
+        #: Every file this build wrote or kept; anything else under ``web/runtime/`` is pruned.
+        self.produced: set[Path] = set()
 
-    log(f"@pyscript/core {psc['version']}: checking dist")
-    src = _npm_package_dir("@pyscript/core", psc["version"]) / "dist"
-    if update_manifest:
-        psc["files"] = {p.name: "" for p in sorted(src.iterdir()) if p.is_file() and p.suffix != ".map"}
-    psc["files"] = _copy_verified(psc["files"], src, pyscript_dir, "npm @pyscript/core", update_manifest, state, report)
+    # --- steps, in order ---------------------------------------------------------------------------
 
-    # Python zips: (source on disk, destination in the runtime, what it is pinned to).
-    zips: list[tuple[Path, Path, str]] = []
-    platform, python = pyo["wheel_platform"], pyo["python"]
-    for entry in manifest["wheels"]:
-        downloaded = _download_wheel(entry, platform, python)
-        if update_manifest:
-            entry["sha256"] = sha256_file(downloaded)
-        _verify(downloaded, entry["sha256"], f"wheel {entry['file']}")
-        zips.append((downloaded, pyodide_dir / entry["file"], entry["sha256"]))
-    for entry in manifest["sdists"]:
-        sdist = _download_sdist(entry)
-        if update_manifest:
-            entry["sha256"] = sha256_file(sdist)
-        _verify(sdist, entry["sha256"], f"sdist {entry['file']}")
-        built = _paths.DOWNLOADS / "built" / entry["sha256"][:16] / entry["wheel"]
-        if not built.exists():
-            log(f"pure wheel from {entry['file']}")
-            made = _build_pure_wheel(sdist, built.parent)
-            if made.name != entry["wheel"]:
-                raise BuildError(f"{entry['file']} built {made.name}, the manifest expects {entry['wheel']}")
-        zips.append((built, pyodide_dir / entry["wheel"], entry["sha256"]))
+    def copy_pyodide_core(self) -> Path:
+        """Pyodide's core files from npm ``pyodide``, checked against the manifest; returns the package."""
+        version = self.pyodide["version"]
+        self.log(f"pyodide {version}: checking core files")
+        src = _npm_package_dir("pyodide", version)
+        self.pyodide["files"] = self._copy_pinned(self.pyodide["files"], src, self.layout.pyodide, "npm pyodide")
+        self.produced |= {self.layout.pyodide / name for name in self.pyodide["files"]}
+        return src
 
-    app_inputs = _tree_hash([_paths.PYSRC, _paths.ROOT / "pyproject.toml"])
-    app_built = _paths.DOWNLOADS / "app" / app_inputs[:12]
-    existing = list(app_built.glob("kakao_share-*.whl"))
-    if not existing:
-        log("kakao_share wheel from pysrc/")
-        existing = [_build_app_wheel(app_built)]
-    # A content-addressed folder makes the app wheel's URL change with its content (cacheable forever).
-    app_wheel = pyodide_dir / f"app-{app_inputs[:12]}" / existing[0].name
-    stdlib = pyodide_dir / "python_stdlib.zip"
+    def copy_pyscript(self) -> None:
+        """PyScript's dist from npm ``@pyscript/core``, checked against the manifest."""
+        psc = self.manifest["pyscript"]
+        self.log(f"@pyscript/core {psc['version']}: checking dist")
+        src = _npm_package_dir("@pyscript/core", psc["version"]) / "dist"
+        if self.update_manifest:
+            psc["files"] = {p.name: "" for p in sorted(src.iterdir()) if p.is_file() and p.suffix != ".map"}
+        psc["files"] = self._copy_pinned(psc["files"], src, self.layout.pyscript, "npm @pyscript/core")
+        self.produced |= {self.layout.pyscript / name for name in psc["files"]}
 
-    compile_inputs = hashlib.sha256(
-        json.dumps(
+    def fetch_wheels(self) -> list[PythonArchive]:
+        """The pinned third-party wheels from PyPI (a download cache keeps them across builds)."""
+        archives = []
+        for entry in self.manifest["wheels"]:
+            downloaded = _download_wheel(entry, self.pyodide["wheel_platform"], self.pyodide["python"])
+            self._check_pin(entry, downloaded, f"wheel {entry['file']}")
+            archives.append(PythonArchive(downloaded, self.layout.pyodide / entry["file"], entry["sha256"]))
+        return archives
+
+    def build_pure_wheels(self) -> list[PythonArchive]:
+        """Pure-Python wheels from the pinned sdists whose C speed-ups are optional (markupsafe)."""
+        archives = []
+        for entry in self.manifest["sdists"]:
+            sdist = _download_sdist(entry)
+            self._check_pin(entry, sdist, f"sdist {entry['file']}")
+            built = _paths.DOWNLOADS / "built" / entry["sha256"][:16] / entry["wheel"]
+            if not built.exists():
+                self.log(f"pure wheel from {entry['file']}")
+                made = _build_pure_wheel(sdist, built.parent)
+                if made.name != entry["wheel"]:
+                    raise BuildError(f"{entry['file']} built {made.name}, the manifest expects {entry['wheel']}")
+            archives.append(PythonArchive(built, self.layout.pyodide / entry["wheel"], entry["sha256"]))
+        return archives
+
+    def build_app_wheel(self) -> PythonArchive:
+        """The project's wheel from ``pysrc/``, rebuilt whenever its sources change.
+
+        It is served from a content-addressed folder, so its URL changes with its content and can be
+        cached forever.
+        """
+        inputs = _digest([_tree_hash([_paths.PYSRC, _paths.ROOT / "pyproject.toml"]), SERVER_ONLY])
+        built_dir = _paths.DOWNLOADS / "app" / inputs[:12]
+        existing = list(built_dir.glob("kakao_share-*.whl"))
+        if not existing:
+            self.log("kakao_share wheel from pysrc/")
+            existing = [_build_app_wheel(built_dir)]
+        served = self.layout.pyodide / f"app-{inputs[:12]}" / existing[0].name
+        return PythonArchive(existing[0], served, inputs)
+
+    def byte_compile(self, pyodide_src: Path, wheels: list[PythonArchive], app: PythonArchive) -> None:
+        """Write the served stdlib and wheels, with what a boot imports byte-compiled (Pyodide on Node).
+
+        Third-party code and the stdlib become sourceless for the modules a boot imports; the app
+        keeps its source next to its byte-code (see ``pycompile/compile_zip.py``).
+        """
+        stdlib = PythonArchive(
+            pyodide_src / "python_stdlib.zip",
+            self.layout.pyodide / "python_stdlib.zip",
+            self.pyodide["files"]["python_stdlib.zip"],
+        )
+        inputs = _digest(
             [
-                pyo["files"]["python_stdlib.zip"],
-                [z[2] for z in zips],
-                app_inputs,
+                stdlib.pin,
+                [w.pin for w in wheels],
+                app.pin,
                 BOOT_IMPORTS,
                 sha256_file(Path(__file__).parent / "pycompile" / "compile_zip.py"),
             ]
-        ).encode()
-    ).hexdigest()
-    outputs = [stdlib, app_wheel, *(dest for _, dest, _ in zips)]
-    if state.fresh("bytecode", compile_inputs, *outputs):
-        report.kept.append("bytecode")
-    else:
-        log("byte-compiling what a boot imports (Pyodide on Node)")
-        app_wheel.parent.mkdir(parents=True, exist_ok=True)
-        jobs = [
-            {
-                "src": str(pyodide_src / "python_stdlib.zip"),
-                "dst": str(stdlib),
-                "prefix": "/lib/python314.zip/",
-                "keep_source": False,
-                "key": "stdlib",
-            }
-        ]
-        jobs += [
-            {
-                "src": str(src_),
-                "dst": str(dest),
-                "prefix": "/lib/python3.14/site-packages/",
-                "keep_source": False,
-                "key": str(src_),
-            }
-            for src_, dest, _ in zips
-        ]
-        jobs.append(
-            {
-                "src": str(existing[0]),
-                "dst": str(app_wheel),
-                "prefix": "/lib/python3.14/site-packages/",
-                "keep_source": True,
-                "key": "all",
-            }
         )
-        _compile_bytecode(pyodide_src, jobs, [z[0] for z in zips] + [existing[0]])
-        state.record("bytecode", compile_inputs)
-        report.rebuilt.append("bytecode")
+        outputs = [stdlib.served, app.served, *(w.served for w in wheels)]
+        self.produced |= set(outputs)
+        if self.state.fresh("bytecode", inputs, *outputs):
+            self.report.kept.append("bytecode")
+            return
+        self.log("byte-compiling what a boot imports (Pyodide on Node)")
+        app.served.parent.mkdir(parents=True, exist_ok=True)
+        site = self.interpreter.site_packages
+        jobs = [self._job(stdlib, self.interpreter.stdlib_zip, keep_source=False, key="stdlib")]
+        jobs += [self._job(w, site, keep_source=False, key=str(w.source)) for w in wheels]
+        jobs.append(self._job(app, site, keep_source=True, key="all"))
+        _compile_bytecode(pyodide_src, jobs, [w.source for w in wheels] + [app.source])
+        self.state.record("bytecode", inputs)
+        self.report.rebuilt.append("bytecode")
 
-    wheels = [(src_, dest) for src_, dest, _ in zips] + [(existing[0], app_wheel)]
-    lock = _write_lock(pyodide_dir, pyodide_src / "pyodide-lock.json", pyo["version"], wheels)
-    config = {
-        # Relative to this file: assets/boot.js resolves it, wherever the page and the bundle are.
-        "interpreter": f"./{pyodide_dir.name}/pyodide.mjs",
-        "packages": [APP_PACKAGE],
-        # Hand the package list straight to loadPyodide (resolved by our lock): no micropip pass.
-        "packages_cache": "passthrough",
-    }
-    text = json.dumps(config, indent=1)
-    if not _paths.PYSCRIPT_CONFIG.exists() or _paths.PYSCRIPT_CONFIG.read_text(encoding="utf-8") != text:
-        _paths.PYSCRIPT_CONFIG.write_text(text, encoding="utf-8")
+    def write_lock(self, pyodide_src: Path, wheels: list[PythonArchive]) -> None:
+        """A ``pyodide-lock.json`` naming exactly the served wheels."""
+        lock = _write_lock(self.layout.pyodide, pyodide_src / "pyodide-lock.json", self.pyodide["version"], wheels)
+        self.produced.add(lock)
 
-    produced = {pyodide_dir / n for n in pyo["files"]} | {pyscript_dir / n for n in psc["files"]}
-    produced |= set(outputs) | {lock, _paths.PYSCRIPT_CONFIG}
-    log("compressing")
-    for path in sorted(produced):
-        if path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_COMPRESS_SIZE:
-            _compress(path, state, report)
-            produced |= {path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")}
-    _prune(runtime, produced)
+    def make_snapshot(self) -> Path:
+        """The memory snapshot return visits restore, and the interpreter module that restores it.
 
+        Made from the served files (the snapshot must match them byte for byte) with what a page
+        loads: kakao-share and its dependencies, in the lock's order. Returns the interpreter.
+        """
+        lock = json.loads((self.layout.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
+        served = {name: self.layout.pyodide / package["file_name"] for name, package in lock["packages"].items()}
+        plan = snapshot.SnapshotPlan(
+            pyodide_dir=self.layout.pyodide,
+            packages=[APP_PACKAGE],
+            wheels=[(name, served[name]) for name in snapshot.load_order(lock, APP_PACKAGE)],
+            imports=SNAPSHOT_IMPORTS,
+            warm_up=SNAPSHOT_WARM_UP,
+        )
+        digest = plan.digest()
+        folder = self.layout.pyodide / f"snapshot-{digest[:12]}"
+        outputs = snapshot.outputs(folder)
+        self.produced |= set(outputs)
+        if self.state.fresh("snapshot", digest, *outputs):
+            self.report.kept.append("snapshot")
+        else:
+            self.log("making the Python memory snapshot (Pyodide on Node)")
+            try:
+                snapshot.make_snapshot(plan, folder, digest)
+            except snapshot.SnapshotError as exc:
+                raise BuildError(str(exc)) from None
+            self.state.record("snapshot", digest)
+            self.report.rebuilt.append("snapshot")
+        return folder / snapshot.INTERPRETER
+
+    def publish_wheels(self, wheels: list[PythonArchive]) -> None:
+        """The wheels as published (not byte-compiled) under ``runtime/wheels/``: stable URLs other
+        PyScript apps list in their own ``packages`` (see the README)."""
+        folder = self.layout.runtime / "wheels"
+        folder.mkdir(exist_ok=True)
+        for wheel in wheels:
+            dest = folder / wheel.source.name
+            self.produced.add(dest)
+            if not dest.exists() or sha256_file(dest) != sha256_file(wheel.source):
+                shutil.copyfile(wheel.source, dest)
+                self.report.rebuilt.append(f"wheels/{dest.name}")
+
+    def write_pyscript_config(self, interpreter: Path) -> None:
+        """``pyscript.json``: the interpreter and packages every page boots with."""
+        config = {
+            # Relative to this file: assets/boot.js resolves it, wherever the page and the bundle are.
+            "interpreter": f"./{interpreter.relative_to(self.layout.runtime).as_posix()}",
+            "packages": [APP_PACKAGE],
+            # Hand the package list straight to loadPyodide (resolved by our lock): no micropip pass.
+            "packages_cache": "passthrough",
+        }
+        _write_if_changed(_paths.PYSCRIPT_CONFIG, json.dumps(config, indent=1))
+        self.produced.add(_paths.PYSCRIPT_CONFIG)
+
+    def compress(self) -> None:
+        """Brotli and gzip siblings for every compressible file worth it."""
+        self.log("compressing")
+        for path in sorted(self.produced):
+            if path.suffix in COMPRESSIBLE and path.stat().st_size >= MIN_COMPRESS_SIZE:
+                self.produced |= set(_compress(path, self.state, self.report))
+
+    def prune(self) -> None:
+        """Delete what earlier builds made and this one did not (old versions, old app wheels)."""
+        _prune(self.layout.runtime, self.produced)
+
+    def set_modes(self) -> None:
+        """Files 0644 and folders 0755, whatever the umask, the sources' modes or the tools that wrote
+        them (Pyodide's file system writes 0666): nothing published is writable by others."""
+        for path in [self.layout.runtime, *self.layout.runtime.rglob("*")]:
+            mode = DIR_MODE if path.is_dir() else FILE_MODE
+            if path.stat().st_mode & 0o7777 != mode:
+                path.chmod(mode)
+
+    def save_manifest(self) -> None:
+        """With ``--update-manifest``: record the hashes of what was used."""
+        _paths.MANIFEST.write_text(json.dumps(self.manifest, indent=2) + "\n", encoding="utf-8")
+        self.log(f"updated {_paths.MANIFEST.name}")
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _copy_pinned(self, files: dict[str, str], src_dir: Path, dest_dir: Path, what: str) -> dict[str, str]:
+        return _copy_verified(files, src_dir, dest_dir, what, self.update_manifest, self.state, self.report)
+
+    def _check_pin(self, entry: dict[str, Any], path: Path, what: str) -> None:
+        if self.update_manifest:
+            entry["sha256"] = sha256_file(path)
+        _verify(path, entry["sha256"], what)
+
+    @staticmethod
+    def _job(archive: PythonArchive, prefix: str, *, keep_source: bool, key: str) -> dict[str, Any]:
+        """One zip for ``pycompile/run.mjs``; ``key`` says which of the probe's findings apply."""
+        return {
+            "src": str(archive.source),
+            "dst": str(archive.served),
+            "prefix": prefix,
+            "keep_source": keep_source,
+            "key": key,
+        }
+
+
+def _digest(inputs: Any) -> str:
+    """One hash over a JSON-able description of a step's inputs."""
+    return hashlib.sha256(json.dumps(inputs).encode()).hexdigest()
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
+    """Build (or bring up to date) ``web/runtime/``; returns what was rebuilt and what was kept."""
+    builder = _Builder(load_manifest(), update_manifest=update_manifest, log=log)
+    pyodide_src = builder.copy_pyodide_core()
+    builder.copy_pyscript()
+    wheels = builder.fetch_wheels() + builder.build_pure_wheels()
+    app = builder.build_app_wheel()
+    builder.byte_compile(pyodide_src, wheels, app)
+    builder.write_lock(pyodide_src, [*wheels, app])
+    interpreter = builder.make_snapshot()
+    builder.publish_wheels([*wheels, app])
+    builder.write_pyscript_config(interpreter)
+    builder.compress()
+    builder.prune()
+    builder.set_modes()
     if update_manifest:
-        _paths.MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-        log(f"updated {_paths.MANIFEST.name}")
-    return report
+        builder.save_manifest()
+    return builder.report

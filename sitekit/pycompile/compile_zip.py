@@ -12,6 +12,9 @@ freshly unpacked wheel mean nothing anyway.
 * ``keep_source=False`` (stdlib, third-party wheels): ``foo.py`` becomes a sourceless ``foo.pyc``.
 * ``keep_source=True`` (the project's wheel): ``foo.py`` stays and ``__pycache__/foo.<tag>.pyc`` is
   added, so tracebacks and ``inspect.getsource`` (pydantic attribute docstrings) keep working.
+
+Files nothing reads at run time are left out of what pages download: type stubs (``.pyi``) and
+software bills of materials (``.dist-info/sboms/``). The published wheels keep them.
 """
 
 import importlib
@@ -44,6 +47,10 @@ def probe(wheels: list[str], imports: list[str]) -> dict[str, list[str]]:
     return used
 
 
+def _unused_at_run_time(name: str) -> bool:
+    return name.endswith(".pyi") or ".dist-info/sboms/" in name
+
+
 def compile_zip(
     src: str, dst: str, runtime_prefix: str, keep_source: bool, only: list[str] | None = None
 ) -> tuple[int, int]:
@@ -53,8 +60,10 @@ def compile_zip(
     tag = sys.implementation.cache_tag
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_STORED) as zout:
         for info in zin.infolist():
-            data = zin.read(info)
             name = info.filename
+            if _unused_at_run_time(name):
+                continue
+            data = zin.read(info)
             if not name.endswith(".py") or (wanted is not None and name not in wanted):
                 zout.writestr(info, data, compress_type=zipfile.ZIP_STORED)
                 kept += name.endswith(".py")

@@ -1,6 +1,11 @@
 """End-to-end harness: the project's own server on a free loopback port, Debian's (or Playwright's)
 Chromium, and Kakao's network faked at the boundary. A test fails on any request that would leave
 127.0.0.1 unanswered by a fake, on an uncaught page error, and on a PyScript error element.
+
+Pages start Python one of two ways, chosen for the whole run with ``--boot``: ``normal`` (a first
+visit: every test's browser context is fresh) or ``snapshot`` (a return visit: each context gets the
+memory snapshot stored first, as a first visit would leave it, and every page that becomes ready must
+have restored it).
 """
 
 from __future__ import annotations
@@ -42,10 +47,47 @@ def site_url(site: server.SiteServer) -> str:
     return site.url
 
 
-class BoundaryGuard:
-    """Fails the test on requests that escape the fakes and on errors the page did not handle."""
+@pytest.fixture(scope="session")
+def boot(pytestconfig: pytest.Config) -> str:
+    """How pages start Python in this run: "normal" or "snapshot" (``--boot``)."""
+    return str(pytestconfig.getoption("--boot"))
 
-    def __init__(self) -> None:
+
+#: What a first visit does once idle, done up front: store the snapshot the runtime's interpreter names.
+_STORE_SNAPSHOT = """async (runtime) => {
+  const config = await (await fetch(runtime + "pyscript.json")).json();
+  const interpreter = await import(new URL(config.interpreter, runtime).href);
+  return interpreter.saveSnapshot();
+}"""
+
+#: How a page started Python, as our interpreter marks it ("snapshot" or "normal"; null for pages
+#: that did not start Python with it).
+_BOOT_PATH = """() => performance.getEntriesByName("kakao-share:python-started")[0]?.detail ?? null"""
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def store_snapshot(context: BrowserContext, site_url: str) -> None:
+    """Leave ``context`` as a first visit leaves a browser: with the memory snapshot stored."""
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/runtime/pyscript.json")
+        assert page.evaluate(_STORE_SNAPSHOT, f"{site_url}/runtime/") is True
+    finally:
+        page.close()
+
+
+class BoundaryGuard:
+    """Fails the test on requests that escape the fakes, on errors the page did not handle, and on a
+    page that started Python another way than the run's ``--boot`` asks for."""
+
+    def __init__(self, boot: str = "normal") -> None:
+        self.boot = boot
+        #: Origins whose snapshot the test's contexts got stored (``--boot snapshot``).
+        self.stored_on: set[str] = set()
         self.escaped: list[str] = []
         self.page_errors: list[str] = []
         self.expected_page_errors = 0
@@ -83,12 +125,16 @@ class BoundaryGuard:
             shown = self._py_errors(page)
             if shown:
                 problems.append(f"PyScript error shown in {page.url}: {shown}")
+            if self.boot == "snapshot" and not page.is_closed() and _origin(page.url) in self.stored_on:
+                started = page.evaluate(_BOOT_PATH)
+                if started not in (None, "snapshot"):
+                    problems.append(f"{page.url} started Python the {started} way, not from the snapshot")
         assert not problems, "\n".join(problems)
 
 
 @pytest.fixture
-def guard() -> BoundaryGuard:
-    return BoundaryGuard()
+def guard(boot: str) -> BoundaryGuard:
+    return BoundaryGuard(boot)
 
 
 @pytest.fixture
@@ -96,30 +142,38 @@ def kakao() -> FakeKakao:
     return FakeKakao()
 
 
-def _wire(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao) -> BrowserContext:
+def _wire(
+    context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao, site_url: str, *, store: bool | None = None
+) -> BrowserContext:
     # Playwright tries routes last-registered first: the Kakao fakes answer their hosts, and the guard
     # sees everything else.
     context.route("**/*", guard.route)
     kakao.install(context)
     context.on("weberror", lambda err: guard.page_errors.append(str(err.error)))
+    if (guard.boot == "snapshot") if store is None else store:
+        store_snapshot(context, site_url)
+        guard.stored_on.add(_origin(site_url))
     return context
 
 
 @pytest.fixture
-def context(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao) -> Iterator[BrowserContext]:
-    yield _wire(context, guard, kakao)
+def context(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao, site_url: str) -> Iterator[BrowserContext]:
+    yield _wire(context, guard, kakao, site_url)
     guard.check(context.pages)
 
 
 @pytest.fixture
 def guarded_context(
-    browser: Browser, guard: BoundaryGuard, kakao: FakeKakao
+    browser: Browser, guard: BoundaryGuard, kakao: FakeKakao, site_url: str
 ) -> Iterator[Callable[..., BrowserContext]]:
-    """Make more contexts (a phone's, say) guarded and faked like ``context``: ``guarded_context(**options)``."""
+    """Make more contexts (a phone's, say) guarded and faked like ``context``: ``guarded_context(**options)``.
+
+    ``store_snapshot=True/False`` overrides ``--boot`` for that context (a test of the boot paths).
+    """
     made: list[BrowserContext] = []
 
-    def make(**options) -> BrowserContext:
-        made.append(_wire(browser.new_context(**options), guard, kakao))
+    def make(*, store_snapshot: bool | None = None, **options) -> BrowserContext:
+        made.append(_wire(browser.new_context(**options), guard, kakao, site_url, store=store_snapshot))
         return made[-1]
 
     yield make
@@ -132,8 +186,8 @@ def guarded_context(
 
 
 @pytest.fixture(scope="module")
-def module_guard() -> BoundaryGuard:
-    return BoundaryGuard()
+def module_guard(boot: str) -> BoundaryGuard:
+    return BoundaryGuard(boot)
 
 
 @pytest.fixture(scope="module")
@@ -142,9 +196,11 @@ def module_kakao() -> FakeKakao:
 
 
 @pytest.fixture(scope="module")
-def module_context(browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao) -> Iterator[BrowserContext]:
+def module_context(
+    browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao, site_url: str
+) -> Iterator[BrowserContext]:
     """One guarded, faked context for a whole module, whose tests honestly share one booted page."""
-    context = _wire(browser.new_context(), module_guard, module_kakao)
+    context = _wire(browser.new_context(), module_guard, module_kakao, site_url)
     try:
         yield context
         module_guard.check(context.pages)

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import kakao_share
 import pytest
 from playwright.sync_api import BrowserContext, Page
 from pyhost import BootFailed, PyHost, wait_ready
+from static_site import static_server
 
 from sitekit.export import export
 
@@ -54,34 +49,6 @@ def test_a_failed_runtime_load_is_reported_as_data_error(page: Page, site_url: s
     assert "data-error" not in str(failed.value)
     assert page.evaluate("document.documentElement.hasAttribute('data-ready')") is False
     guard.page_errors.clear()  # the failure we provoked
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def static_server(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` with Python's plain static server (no caching rules, no compression)."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 NESTED_PAGE = """<!doctype html>
@@ -125,3 +92,169 @@ def test_a_page_in_a_sub_folder_boots_on_the_dev_server(context: BrowserContext,
     page.goto(f"{site_url}/a/b/page.html")
     wait_ready(page)
     assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
+
+
+# --- the memory snapshot: first visit, return visit, fallback --------------------------------------
+
+#: These tests choose each context's boot path themselves; a `--boot snapshot` run adds nothing to them.
+own_boot_path = pytest.mark.skipif("config.getoption('--boot') == 'snapshot'", reason="chooses its own boot path")
+
+RESTORED = "performance.getEntriesByName('kakao-share:python-started')[0]?.detail === 'snapshot'"
+SAVED = "performance.getEntriesByName('kakao-share:snapshot-saved').length > 0"
+NOT_SAVED = "performance.getEntriesByName('kakao-share:snapshot-not-saved').length > 0"
+READY_AT = "performance.getEntriesByName('kakao-share:ready')[0].startTime"
+HEAP_REQUESTS = "performance.getEntriesByType('resource').filter(e => e.name.includes('/heap.bin'))"
+
+#: What a page's Python sees of its surroundings; both boot paths must agree on it.
+ENVIRONMENT = """
+import locale, os, sys
+import pyodide_js
+{
+    "path": sys.path,
+    "executable": sys.executable,
+    "argv": sys.argv,
+    "environ": dict(os.environ),
+    "locale": locale.setlocale(locale.LC_CTYPE),
+    "cwd": os.getcwd(),
+    "loaded packages": pyodide_js.loadedPackages.to_py(),
+    "main": sorted(k for k in __import__("__main__").__dict__ if not k.startswith("__")),
+}
+"""
+
+
+def _visit(context: BrowserContext, url: str) -> Page:
+    page = context.new_page()
+    page.goto(url)
+    wait_ready(page)
+    return page
+
+
+@own_boot_path
+def test_a_first_visit_downloads_the_snapshot_only_after_the_page_is_ready(guarded_context, site_url: str):
+    page = _visit(guarded_context(store_snapshot=False), f"{site_url}/index.html")
+    assert page.evaluate(RESTORED) is False
+    page.wait_for_function(SAVED, timeout=60_000)
+    heap = page.evaluate(HEAP_REQUESTS)
+    assert len(heap) == 1
+    assert heap[0]["startTime"] > page.evaluate(READY_AT)
+
+
+@own_boot_path
+def test_a_return_visit_restores_the_snapshot_and_python_works(guarded_context, site_url: str):
+    context = guarded_context(store_snapshot=False)
+    _visit(context, f"{site_url}/index.html").wait_for_function(SAVED, timeout=60_000)
+    page = _visit(context, f"{site_url}/index.html")
+    assert page.evaluate(RESTORED) is True
+    assert page.get_by_role("status").inner_text().startswith("Ready.")
+    feed = PyHost(page).run(
+        "from kakao_share import FeedTemplate, Content, Link\n"
+        "link = Link(web_url='https://shop.example.com/mug')\n"
+        "FeedTemplate(content=Content(title='머그', image_url='https://shop.example.com/mug.jpg', link=link))"
+        ".to_template_object()"
+    )
+    assert feed["content"]["title"] == "머그"
+
+
+@own_boot_path
+def test_both_boot_paths_give_python_the_same_surroundings(guarded_context, site_url: str):
+    normal = _visit(guarded_context(store_snapshot=False), f"{site_url}/index.html")
+    restored = _visit(guarded_context(store_snapshot=True), f"{site_url}/index.html")
+    assert restored.evaluate(RESTORED) is True
+    seen = {}
+    for name, page in (("normal", normal), ("restored", restored)):
+        seen[name] = PyHost(page).run(ENVIRONMENT)
+    for key in seen["normal"]:
+        assert seen["restored"][key] == seen["normal"][key], key
+    # The snapshot's random state is the same for every visitor: a return visit draws a fresh one.
+    visits = [_visit(guarded_context(store_snapshot=True), f"{site_url}/index.html") for _ in range(2)]
+    draws = [PyHost(page).run("import random\nrandom.random()") for page in visits]
+    assert draws[0] != draws[1]
+
+
+#: Replace the stored snapshot's bytes, as a corrupted or mismatched download would leave them.
+_SPOIL = """async ([runtime, how]) => {
+  const config = await (await fetch(runtime + "pyscript.json")).json();
+  const heap = new URL("heap.bin", new URL(config.interpreter, runtime)).href;
+  const cache = await caches.open("kakao-share-snapshot");
+  const bytes = new Uint8Array(await (await cache.match(heap)).arrayBuffer());
+  if (how === "truncated") await cache.put(heap, new Response(bytes.subarray(0, bytes.length >> 1)));
+  if (how === "another build") { bytes[20] ^= 0xff; await cache.put(heap, new Response(bytes)); }
+  return heap;
+}"""
+
+
+@own_boot_path
+@pytest.mark.parametrize("how", ["truncated", "another build"])
+def test_a_snapshot_that_cannot_be_restored_boots_normally_and_says_why(guarded_context, site_url: str, how: str):
+    context = guarded_context(store_snapshot=True)
+    spoiler = context.new_page()
+    spoiler.goto(f"{site_url}/runtime/pyscript.json")
+    heap_url = spoiler.evaluate(_SPOIL, [f"{site_url}/runtime/", how])
+    page = context.new_page()
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    assert page.evaluate(RESTORED) is False
+    assert any(w.startswith("kakao-share: could not restore the Python snapshot") for w in warnings), warnings
+    assert PyHost(page).run("import pydantic\npydantic.VERSION") == PINNED["pydantic"]
+    # This browser is not offered the same snapshot again.
+    stored = spoiler.evaluate(
+        "async (heap) => (await (await caches.open('kakao-share-snapshot')).keys()).map(r => r.url)", heap_url
+    )
+    assert stored == [heap_url + "?restore-failed"]
+
+
+@own_boot_path
+@pytest.mark.parametrize(
+    ("connection", "reason"),
+    [
+        ({"saveData": True, "effectiveType": "4g"}, "the visitor asked to save data"),
+        ({"saveData": False, "effectiveType": "3g"}, "a slow connection (3g)"),
+    ],
+)
+def test_no_snapshot_download_when_saving_data_or_on_a_slow_connection(guarded_context, site_url, connection, reason):
+    context = guarded_context(store_snapshot=False)
+    context.add_init_script(f"Object.defineProperty(navigator, 'connection', {{value: {json.dumps(connection)}}})")
+    page = _visit(context, f"{site_url}/index.html")
+    page.wait_for_function(NOT_SAVED)
+    assert page.evaluate("performance.getEntriesByName('kakao-share:snapshot-not-saved')[0].detail") == reason
+    assert page.evaluate(HEAP_REQUESTS) == []
+
+
+@own_boot_path
+def test_an_exported_site_restores_the_snapshot_from_a_plain_static_server(tmp_path: Path, guarded_context):
+    site_dir = export(tmp_path / "site", log=lambda _: None)
+    context = guarded_context(store_snapshot=False)
+    with static_server(site_dir) as url:
+        _visit(context, f"{url}/index.html").wait_for_function(SAVED, timeout=60_000)
+        page = _visit(context, f"{url}/index.html")
+        assert page.evaluate(RESTORED) is True
+        assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
+
+
+#: Somebody else's page, on another origin, starting kakao-share from our bundle (as the widget does).
+OTHER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<script type="module">import {{ boot }} from "{site}/assets/boot.js"; boot({{ css: false }});</script></head>
+<body><script type="py">
+import kakao_share
+from pyscript import document
+document.documentElement.setAttribute("data-ready", "")
+</script></body></html>
+"""
+
+
+@own_boot_path
+def test_a_page_on_another_origin_restores_the_snapshot_on_a_return_visit(tmp_path: Path, guarded_context, site_url):
+    (tmp_path / "page.html").write_text(OTHER_PAGE.format(site=site_url))
+    context = guarded_context(store_snapshot=False)
+    # A real server: Chromium refuses a routed document's cross-origin requests to 127.0.0.1.
+    with static_server(tmp_path) as other:
+        _visit(context, f"{other}/page.html").wait_for_function(SAVED, timeout=60_000)
+        page = _visit(context, f"{other}/page.html")
+        assert page.evaluate(RESTORED) is True
+        assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
+        # Kept by the page's origin, fetched from ours.
+        stored = page.evaluate("async () => (await (await caches.open('kakao-share-snapshot')).keys()).map(r => r.url)")
+        assert len(stored) == 1 and stored[0].startswith(f"{site_url}/runtime/")

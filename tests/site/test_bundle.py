@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import zipfile
 from pathlib import Path
 
+import kakao_share
 import pytest
 
-from sitekit import bundle
+from sitekit import bundle, snapshot
 from sitekit.bundle import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,3 +59,103 @@ def test_missing_node_modules_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(bundle._paths, "NODE_MODULES", tmp_path)
     with pytest.raises(BuildError, match="npm ci"):
         bundle.build(log=lambda _: None)
+
+
+def test_the_browser_wheel_leaves_out_server_only_code(tmp_path):
+    source = tmp_path / "kakao_share-0.1.0-py3-none-any.whl"
+    files = {
+        "kakao_share/__init__.py": b"",
+        "kakao_share/_templates.py": b"",
+        "kakao_share/cli.py": b"",
+        "kakao_share/webhook/__init__.py": b"",
+        "kakao_share/webhook/_app.py": b"",
+        "kakao_share-0.1.0.dist-info/METADATA": b"Name: kakao-share\n",
+        "kakao_share-0.1.0.dist-info/entry_points.txt": b"[console_scripts]\nkakao-share = kakao_share.cli:main\n",
+    }
+    record = "".join(f"{name},sha256=x,{len(data)}\n" for name, data in files.items())
+    record += "kakao_share-0.1.0.dist-info/RECORD,,\n"
+    with zipfile.ZipFile(source, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+        zf.writestr("kakao_share-0.1.0.dist-info/RECORD", record)
+    browser = tmp_path / "browser" / source.name
+    browser.parent.mkdir()
+    bundle.browser_wheel(source, browser)
+    with zipfile.ZipFile(browser) as zf:
+        names = set(zf.namelist())
+        rows = {line.split(",")[0] for line in zf.read("kakao_share-0.1.0.dist-info/RECORD").decode().splitlines()}
+    assert names == {
+        "kakao_share/__init__.py",
+        "kakao_share/_templates.py",
+        "kakao_share-0.1.0.dist-info/METADATA",
+        "kakao_share-0.1.0.dist-info/RECORD",
+    }
+    assert rows == names
+
+
+def test_the_served_app_wheel_holds_no_server_only_code():
+    app = next(PYODIDE_DIR.glob("app-*/kakao_share-*.whl"))
+    with zipfile.ZipFile(app) as zf:
+        names = zf.namelist()
+    assert not [n for n in names if n.startswith(bundle.SERVER_ONLY)]
+    assert "kakao_share/__init__.py" in names
+
+
+def test_build_outputs_are_not_writable_by_others_whatever_the_umask():
+    runtime = ROOT / "web" / "runtime"
+    loose_file = PYODIDE_DIR / "pyodide.mjs"
+    loose_file.chmod(0o666)
+    PYODIDE_DIR.chmod(0o777)
+    old = os.umask(0)
+    try:
+        bundle.build(log=lambda _: None)
+    finally:
+        os.umask(old)
+    modes = {p: p.stat().st_mode & 0o7777 for p in [runtime, *runtime.rglob("*")]}
+    assert {oct(m) for p, m in modes.items() if p.is_dir()} == {"0o755"}
+    assert {oct(m) for p, m in modes.items() if p.is_file()} == {"0o644"}
+
+
+WHEELS = ROOT / "web" / "runtime" / "wheels"
+
+
+def published_wheels() -> set[str]:
+    return {p.name for p in WHEELS.glob("*.whl")}
+
+
+def test_the_project_and_every_pinned_dependency_are_published():
+    pinned = {w["file"] for w in MANIFEST["wheels"]} | {s["wheel"] for s in MANIFEST["sdists"]}
+    assert published_wheels() == pinned | {f"kakao_share-{kakao_share.__version__}-py3-none-any.whl"}
+
+
+def test_the_readme_lists_the_published_wheels():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"runtime/wheels/([\w.+-]+\.whl)", readme))
+    assert listed == published_wheels()
+
+
+def _snapshot_plan() -> tuple[snapshot.SnapshotPlan, Path]:
+    config = json.loads((ROOT / "web" / "runtime" / "pyscript.json").read_text())
+    folder = (ROOT / "web" / "runtime" / config["interpreter"]).parent
+    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())
+    wheels = [
+        (name, PYODIDE_DIR / lock["packages"][name]["file_name"]) for name in snapshot.load_order(lock, "kakao-share")
+    ]
+    plan = snapshot.SnapshotPlan(
+        pyodide_dir=PYODIDE_DIR,
+        packages=[bundle.APP_PACKAGE],
+        wheels=wheels,
+        imports=bundle.SNAPSHOT_IMPORTS,
+        warm_up=bundle.SNAPSHOT_WARM_UP,
+    )
+    return plan, folder
+
+
+def test_the_snapshot_is_named_by_its_inputs_and_made_again_byte_for_byte(tmp_path):
+    plan, built = _snapshot_plan()
+    assert built.name == f"snapshot-{plan.digest()[:12]}"
+    other = snapshot.SnapshotPlan(plan.pyodide_dir, plan.packages, plan.wheels, [*plan.imports, "csv"], plan.warm_up)
+    assert other.digest() != plan.digest()
+    snapshot.make_snapshot(plan, tmp_path, plan.digest())
+    assert (tmp_path / snapshot.HEAP).read_bytes() == (built / snapshot.HEAP).read_bytes()
+    assert (tmp_path / snapshot.INTERPRETER).read_text() == (built / snapshot.INTERPRETER).read_text()

@@ -32,7 +32,9 @@ export function boot({ css = true } = {}) {
 async function start(css) {
   const scripts = [...document.querySelectorAll('script[type="py"]:not([worker])')];
   if (!scripts.length) throw new Error('kakao-share: no <script type="py"> on the page to run');
-  const [ours, theirs] = await Promise.all([runtimeConfig(), pageConfig(scripts[0])]);
+  const runtime = runtimeConfig();
+  runtime.then(startInterpreter, () => {});
+  const [ours, theirs] = await Promise.all([runtime, pageConfig(scripts[0])]);
   const config = JSON.stringify({
     ...ours,
     ...theirs,
@@ -47,6 +49,16 @@ async function start(css) {
     document.head.append(link);
   }
   await import(new URL("pyscript/core.js", RUNTIME).href);
+}
+
+/**
+ * Start Python as soon as the interpreter is known, while PyScript itself loads: PyScript then asks
+ * the same module (one per URL) for the interpreter and gets the one already starting.
+ */
+function startInterpreter(config) {
+  import(config.interpreter).then((interpreter) => interpreter.prepare?.()).catch(() => {
+    // PyScript imports the interpreter again and reports what is wrong with it
+  });
 }
 
 async function fetchJSON(url, what) {
