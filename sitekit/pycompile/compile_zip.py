@@ -13,8 +13,10 @@ freshly unpacked wheel mean nothing anyway.
 * ``keep_source=True`` (the project's wheel): ``foo.py`` stays and ``__pycache__/foo.<tag>.pyc`` is
   added, so tracebacks and ``inspect.getsource`` (pydantic attribute docstrings) keep working.
 
-Files nothing reads at run time are left out of what pages download: type stubs (``.pyi``) and
-software bills of materials (``.dist-info/sboms/``). The published wheels keep them.
+What pages never read is left out of what they download (the published wheels keep all of it):
+type stubs (``.pyi``), software bills of materials (``.dist-info/sboms/``), the description body of
+each ``METADATA`` (the package's README: ``importlib.metadata`` reads the header), and the parts of
+pydantic no page imports (``NEVER_IMPORTED``).
 """
 
 import importlib
@@ -47,8 +49,19 @@ def probe(wheels: list[str], imports: list[str]) -> dict[str, list[str]]:
     return used
 
 
+#: Modules of the pinned wheels that nothing on kakao-share's pages imports: pydantic 1's API (shipped
+#: inside pydantic 2 for migrations, imported only as ``pydantic.v1``) and pydantic's mypy plugin.
+NEVER_IMPORTED = ("pydantic/v1/", "pydantic/mypy.py")
+
+
 def _unused_at_run_time(name: str) -> bool:
-    return name.endswith(".pyi") or ".dist-info/sboms/" in name
+    return name.endswith(".pyi") or ".dist-info/sboms/" in name or name.startswith(NEVER_IMPORTED)
+
+
+def _metadata_header(data: bytes) -> bytes:
+    """A core-metadata file without its description body (everything after the first blank line)."""
+    header, blank, _ = data.partition(b"\n\n")
+    return header + b"\n" if blank else data
 
 
 def compile_zip(
@@ -64,6 +77,8 @@ def compile_zip(
             if _unused_at_run_time(name):
                 continue
             data = zin.read(info)
+            if name.endswith(".dist-info/METADATA"):
+                data = _metadata_header(data)
             if not name.endswith(".py") or (wanted is not None and name not in wanted):
                 zout.writestr(info, data, compress_type=zipfile.ZIP_STORED)
                 kept += name.endswith(".py")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import jinja2
+import kakao_share
 import pytest
 from kakao_share import example_context, load_example, render_preview, render_template
 from pyhost import PageError, PyHost
@@ -47,3 +49,14 @@ def test_validation_errors_in_the_page_name_the_field(py: PyHost):
         py.run(f"import json, kakao_share\nkakao_share.parse_template(json.loads({json.dumps(bad)!r}))")
     assert raised.value.is_a("TemplateError")
     assert "content.image_width" in raised.value.message
+
+
+def test_the_page_knows_the_installed_packages_and_their_versions(py: PyHost):
+    import pydantic
+
+    got = py.run(
+        "from importlib.metadata import requires, version\n"
+        "[version('kakao-share'), version('pydantic'), version('jinja2'), requires('kakao-share')]"
+    )
+    assert got[:3] == [kakao_share.__version__, pydantic.VERSION, jinja2.__version__]
+    assert any(r.startswith("pydantic") for r in got[3])

@@ -28,13 +28,14 @@ from kakao_share import ShareLink, ShareOptions, parse_settings, parse_template
 from kakao_share._wire import compact_json
 from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 from pyhost import wait_ready
+from screenshots import screenshot_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "web"))
 
 from playground.presets import PRESETS  # noqa: E402  (the page's own presets, run on CPython)
 
-ARTIFACTS = ROOT / "test-results" / "playground"
+ARTIFACTS = screenshot_folder("playground")
 APP_KEY = "0123456789abcdef0123456789abcdef"
 IMAGE_HOST = "https://img.example.com"
 KAKAO_IMAGES = "https://k.kakaocdn.net"
@@ -343,7 +344,6 @@ def run_generated_javascript(pg: Playground, code: str) -> Any:
 
 
 def screenshots(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")  # the preview column is sticky: show it at the top
     page.screenshot(path=ARTIFACTS / f"{name}-1280.png", full_page=True)
     page.set_viewport_size({"width": 360, "height": 800})
@@ -672,7 +672,6 @@ def test_boot_shows_a_skeleton_and_progress_and_nothing_moves_when_ready(guarded
     assert page.evaluate("document.documentElement.getAttribute('aria-busy')") == "true"
     assert page.get_by_role("button", name="Share to KakaoTalk", exact=True).is_disabled()
     before = boxes()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / "booting-1280.png")
     assert held, "the page did not ask for the runtime configuration"
     for route in held:

@@ -1,22 +1,22 @@
 """web/stats.html: shares over time by chat type and by template/argument, from the receiver's stats
 endpoint, in Korean and English, with the numbers in a table too. Screenshots at 1280 and 360 px go
-to test-results/."""
+to test-results/stats/."""
 
 from __future__ import annotations
 
 import http.client
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from kakao_share.webhook import ShareEvent
 from playwright.sync_api import Page, expect
+from screenshots import screenshot_folder
 
 from sitekit import server
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
+SHOTS = screenshot_folder("stats")
 READ_TOKEN = "stats-page-token"
 XSS = '<img src=x onerror="document.title=1">'
 

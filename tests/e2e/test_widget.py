@@ -14,7 +14,6 @@ import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from kakao_fakes import FakeKakao
@@ -30,8 +29,9 @@ from kakao_share import (
     ScrapTemplate,
 )
 from playwright.sync_api import BrowserContext, Page, Route, expect
+from screenshots import screenshot_folder
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "widget"
+SHOTS = screenshot_folder("widget")
 APP_KEY = "0123456789abcdef0123456789abcdef"
 SETTLED = (
     "() => [...document.querySelectorAll('kakao-share-button')].every(b => ['ready', 'fallback'].includes(b.state))"
@@ -110,7 +110,6 @@ def console_lines(page: Page) -> list[str]:
 
 
 def screenshot(page: Page, name: str, widths=(1280, 360)) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     for width in widths:
         page.set_viewport_size({"width": width, "height": 720 if width > 600 else 780})

@@ -128,6 +128,21 @@ def test_the_project_and_every_pinned_dependency_are_published():
     assert published_wheels() == pinned | {f"kakao_share-{kakao_share.__version__}-py3-none-any.whl"}
 
 
+def test_served_wheels_leave_out_what_pages_never_read_and_published_wheels_keep_it():
+    name = next(w["file"] for w in MANIFEST["wheels"] if w["name"] == "pydantic")
+    with zipfile.ZipFile(PYODIDE_DIR / name) as served, zipfile.ZipFile(WHEELS / name) as published:
+        served_names, published_names = set(served.namelist()), set(published.namelist())
+        metadata = next(n for n in served_names if n.endswith(".dist-info/METADATA"))
+        served_metadata, published_metadata = served.read(metadata).decode(), published.read(metadata).decode()
+    assert any(n.startswith("pydantic/v1/") for n in published_names)
+    assert not [n for n in served_names if n.startswith(("pydantic/v1/", "pydantic/mypy.py")) or n.endswith(".pyi")]
+    assert "pydantic/main.pyc" in served_names
+    # the header importlib.metadata reads stays; the README after it goes
+    assert "\nName: pydantic\nVersion: 2.14.3\n" in served_metadata
+    assert "Requires-Dist: pydantic-core" in served_metadata and "\n\n" not in served_metadata
+    assert len(published_metadata) > 10 * len(served_metadata)
+
+
 def test_the_readme_lists_the_published_wheels():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"runtime/wheels/([\w.+-]+\.whl)", readme))
