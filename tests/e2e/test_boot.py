@@ -129,6 +129,14 @@ def _visit(context: BrowserContext, url: str) -> Page:
     return page
 
 
+def _return_visit(context: BrowserContext, url: str) -> Page:
+    """A first visit that saves the snapshot, then a return visit that must restore it."""
+    _visit(context, url).wait_for_function(SAVED, timeout=60_000)
+    page = _visit(context, url)
+    assert page.evaluate(RESTORED) is True
+    return page
+
+
 @own_boot_path
 def test_a_first_visit_downloads_the_snapshot_only_after_the_page_is_ready(guarded_context, site_url: str):
     page = _visit(guarded_context(store_snapshot=False), f"{site_url}/index.html")
@@ -141,10 +149,7 @@ def test_a_first_visit_downloads_the_snapshot_only_after_the_page_is_ready(guard
 
 @own_boot_path
 def test_a_return_visit_restores_the_snapshot_and_python_works(guarded_context, site_url: str):
-    context = guarded_context(store_snapshot=False)
-    _visit(context, f"{site_url}/index.html").wait_for_function(SAVED, timeout=60_000)
-    page = _visit(context, f"{site_url}/index.html")
-    assert page.evaluate(RESTORED) is True
+    page = _return_visit(guarded_context(store_snapshot=False), f"{site_url}/index.html")
     assert page.get_by_role("status").inner_text().startswith("Ready.")
     feed = PyHost(page).run(
         "from kakao_share import FeedTemplate, Content, Link\n"
@@ -227,9 +232,7 @@ def test_an_exported_site_restores_the_snapshot_from_a_plain_static_server(tmp_p
     site_dir = export(tmp_path / "site", log=lambda _: None)
     context = guarded_context(store_snapshot=False)
     with static_server(site_dir) as url:
-        _visit(context, f"{url}/index.html").wait_for_function(SAVED, timeout=60_000)
-        page = _visit(context, f"{url}/index.html")
-        assert page.evaluate(RESTORED) is True
+        page = _return_visit(context, f"{url}/index.html")
         assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
 
 
@@ -251,9 +254,7 @@ def test_a_page_on_another_origin_restores_the_snapshot_on_a_return_visit(tmp_pa
     context = guarded_context(store_snapshot=False)
     # A real server: Chromium refuses a routed document's cross-origin requests to 127.0.0.1.
     with static_server(tmp_path) as other:
-        _visit(context, f"{other}/page.html").wait_for_function(SAVED, timeout=60_000)
-        page = _visit(context, f"{other}/page.html")
-        assert page.evaluate(RESTORED) is True
+        page = _return_visit(context, f"{other}/page.html")
         assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
         # Kept by the page's origin, fetched from ours.
         stored = page.evaluate("async () => (await (await caches.open('kakao-share-snapshot')).keys()).map(r => r.url)")
