@@ -67,6 +67,9 @@ async def load_sdk(
     If the page already loaded the SDK itself, that one is used. Raises :class:`SDKLoadError` when the
     script is blocked (wrong hash, content security policy, blocker), fails, times out, or is the old
     v1 SDK; :class:`SDKInitError` for a different app key.
+
+    Await it before calling it again: two loads started at once both add the script. Code that may
+    start several (one per button) shares one task, as the share widget does.
     """
     if _page.sdk is None:
         if _kakao() is not None:
