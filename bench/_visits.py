@@ -12,9 +12,32 @@ from typing import Any, cast
 
 from playwright.sync_api import Browser, BrowserContext, Page
 
-__all__ = ["cold_then_warm", "static_server", "visit"]
+__all__ = ["NETWORKS", "cold_then_warm", "emulating", "static_server", "visit"]
 
 Samples = dict[str, list[dict[str, Any]]]
+
+#: Chromium's network emulation (DevTools protocol): latency is added to each round trip.
+NETWORKS: dict[str, dict[str, Any] | None] = {
+    "loopback": None,
+    "10 Mbit/s, 40 ms RTT": {
+        "offline": False,
+        "latency": 40,
+        "downloadThroughput": 10_000_000 / 8,
+        "uploadThroughput": 5_000_000 / 8,
+    },
+}
+
+
+def emulating(network: dict[str, Any] | None) -> Callable[[Page], None]:
+    """What :func:`visit` runs ``before`` opening a page so that it loads over ``network``."""
+
+    def emulate(page: Page) -> None:
+        if network:
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
+
+    return emulate
 
 
 def static_server(folder: Path) -> ThreadingHTTPServer:

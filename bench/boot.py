@@ -44,7 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _visits import static_server, visit  # noqa: E402
+from _visits import NETWORKS, emulating, static_server, visit  # noqa: E402
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
@@ -58,16 +58,6 @@ BASELINE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 performance.mark("kakao-share:ready"); document.documentElement.setAttribute("data-ready", "");</script>
 </body></html>"""
 
-#: Chromium's network emulation (DevTools protocol): latency is added to each round trip.
-NETWORKS: dict[str, dict[str, Any] | None] = {
-    "loopback": None,
-    "10 Mbit/s, 40 ms RTT": {
-        "offline": False,
-        "latency": 40,
-        "downloadThroughput": 10_000_000 / 8,
-        "uploadThroughput": 5_000_000 / 8,
-    },
-}
 SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true, effectiveType: '4g'}})"
 
 MEASURE = """() => {
@@ -114,12 +104,6 @@ class Visitor:
     def visit(
         self, url: str, network: dict[str, Any] | None, *, until_snapshot_decided: bool = False
     ) -> dict[str, Any]:
-        def emulate(page: Page) -> None:
-            if network:
-                cdp = self.context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.emulateNetworkConditions", network)
-
         def ready(page: Page) -> None:
             page.wait_for_selector("html[data-ready], html[data-error]", state="attached", timeout=180_000)
             error = page.evaluate("document.documentElement.getAttribute('data-error')")
@@ -129,7 +113,7 @@ class Visitor:
                 page.wait_for_function(SNAPSHOT_DECIDED, timeout=180_000)
 
         try:
-            result = visit(self.context, url, ready, MEASURE, before=emulate)
+            result = visit(self.context, url, ready, MEASURE, before=emulating(network))
         finally:
             time.sleep(1)  # let Chromium finish writing its caches, as between real visits
         if result["ms"] is None:

@@ -11,8 +11,9 @@ Measured per visit, from navigation start: the host page's own ``load`` event, w
 drawn (``kakao-share-widget:drawn``) and when it is ready to share (``kakao-share-widget:ready``: Python
 booted, message built, SDK loaded and initialised). *Cold* visits use a fresh browser context each
 (empty cache); *warm* ones reuse one context whose cache a first visit primed; visits with and without
-the widget alternate. No Playwright routing is used (it turns the HTTP cache off); every request is
-checked to stay on loopback.
+the widget alternate. Each is measured on loopback and over an emulated 10 Mbit/s, 40 ms RTT network
+(Chromium's network emulation, as in ``bench/boot.py``). No Playwright routing is used (it turns the
+HTTP cache off); every request is checked to stay on loopback.
 
     python bench/widget.py [--runs N]
 
@@ -36,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _visits import cold_then_warm, static_server, visit  # noqa: E402
+from _visits import NETWORKS, cold_then_warm, emulating, static_server, visit  # noqa: E402
 from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
@@ -87,8 +88,8 @@ def _settled(page: Page, widget: bool) -> None:
         raise SystemExit(f"{page.url}: the button fell back instead of becoming ready")
 
 
-def _visitor(url: str, widget: bool) -> Callable[[BrowserContext], dict[str, Any]]:
-    return lambda context: visit(context, url, lambda page: _settled(page, widget), MEASURE)
+def _visitor(url: str, widget: bool, network: dict[str, Any] | None) -> Callable[[BrowserContext], dict[str, Any]]:
+    return lambda context: visit(context, url, lambda page: _settled(page, widget), MEASURE, before=emulating(network))
 
 
 def _cell(samples: list[dict[str, Any]], key: str) -> tuple[float, str]:
@@ -108,30 +109,38 @@ def main(argv: list[str] | None = None) -> int:
         host = static_server(Path(tmp))
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
-        visitors = {
-            "without": _visitor(f"{origin}/{without_page}", False),
-            "with": _visitor(f"{origin}/{with_page}", True),
-        }
-        results = cold_then_warm(browser, visitors, args.runs)  # interleaved: without, with, without, ...
+        results = {}
+        for network_name, network in NETWORKS.items():
+            visitors = {
+                "without": _visitor(f"{origin}/{without_page}", False, network),
+                "with": _visitor(f"{origin}/{with_page}", True, network),
+            }
+            # interleaved: without, with, without, ...
+            results[network_name] = cold_then_warm(browser, visitors, args.runs)
         version = browser.version
         browser.close()
         host.shutdown()
     site.stop()
 
     print(
-        f"Widget on the blog-post example, {args.runs} visits per cell, Chromium {version}, loopback, "
+        f"Widget on the blog-post example, {args.runs} visits per cell, Chromium {version}, "
         "host page and bundle on different origins; median [min–max] from navigation start\n"
     )
     print(
-        "| visit | host `load`, without widget | host `load`, with widget | load ratio "
+        "| network | visit | host `load`, without widget | host `load`, with widget | load ratio "
         "| loader downloaded | button drawn | button ready |"
     )
-    print("|---|---|---|---|---|---|---|")
-    for kind in ("cold", "warm"):
-        base, base_text = _cell(results["without"][kind], "load")
-        load, load_text = _cell(results["with"][kind], "load")
-        cells = [_cell(results["with"][kind], key)[1] for key in ("loader", "drawn", "ready")]
-        print(f"| {kind} | {base_text} | {load_text} | ×{load / base:.2f} | " + " | ".join(cells) + " |")
+    print("|---|---|---|---|---|---|---|---|")
+    for network_name, samples in results.items():
+        for kind in ("cold", "warm"):
+            base, base_text = _cell(samples["without"][kind], "load")
+            load, load_text = _cell(samples["with"][kind], "load")
+            cells = [_cell(samples["with"][kind], key)[1] for key in ("loader", "drawn", "ready")]
+            print(
+                f"| {network_name} | {kind} | {base_text} | {load_text} | ×{load / base:.2f} | "
+                + " | ".join(cells)
+                + " |"
+            )
     return 0
 
 

@@ -3,17 +3,13 @@
 //   <script type="module" src="https://SITE/kakao-share-widget.js"></script>
 //   <kakao-share-button app-key="JAVASCRIPT_KEY"></kakao-share-button>
 //
-// This loader is deliberately small and plain: it draws every <kakao-share-button> at once, in its own
-// shadow root (the page's CSS cannot reach it, its CSS cannot leak), and starts kakao-share's Python
-// runtime from the same bundle only off the page's critical path: when the browser is idle after the
-// page's load, or when a button nears the viewport, is hovered or focused — whichever comes first.
-// Python (widget/kakao_share_widget) then reads the page and each button's attributes, builds and
-// validates the message, loads Kakao's SDK once and marks each button ready; a click then shares
-// synchronously, inside the click's own task (browsers block popups opened later).
-//
-// When Kakao cannot be used (no WebAssembly, the runtime or SDK blocked, no app key, a configuration
-// mistake, which Python explains in the console) the button shares the page's link instead: through
-// the Web Share API where the browser has it, else by copying it, with a visible confirmation.
+// This loader is on the host page's critical path (a page's `load` waits for it), so it does only what
+// cannot wait: it draws every <kakao-share-button> at once in its own shadow root (the page's CSS cannot
+// reach it, its CSS cannot leak) and keeps the button's state on screen. Everything else is in
+// widget/button.js, imported after the page's `load` (or at once when a button is hovered, focused,
+// touched or pressed): the runtime all buttons share, clicks, messages and the fallbacks. The two talk
+// only through the `view` object below, which stays compatible across releases (a visitor may have this
+// file cached for ten minutes while widget/button.js is new).
 //
 // Page authors can follow a button through `button.state` ("idle" | "loading" | "ready" |
 // "fallback"), the CSS custom states :state(ready) / :state(fallback), and the events
@@ -22,53 +18,17 @@
 
 const TAG = "kakao-share-button";
 const BUNDLE = new URL("./", import.meta.url);
-const REGISTRY = "__kakaoShareWidget";
-const PY_MODULES = ["__init__.py", "_dom.py", "_controller.py"];
-// PyScript plugins the widget does not use; "error" would print Python errors into the host page.
-const PY_PLUGINS = ["error", "py-editor", "py-terminal", "py-game", "codemirror", "donkey", "deprecations-manager"];
-// What the widget's <script type="py"> runs; an import failure is reported, not left to the watchdog.
-const PY_START = `
-try:
-    from kakao_share_widget import start
-except BaseException as exc:
-    import js
-    js.window.${REGISTRY}.failed(f"the widget's Python could not start: {exc!r}")
-else:
-    start()
-`;
 const SIZES = ["medium", "small", "large"];
 const THEMES = ["kakao", "light", "dark", "auto"];
-// Attributes that change what is shared: a change prepares the button again.
+// Attributes that change what is shared (the button is prepared again) and how it looks.
 const SHARE_ATTRIBUTES = [
   "app-key", "template-id", "template-args", "template-src", "scrap", "url", "callback-args",
   "install-talk", "picker-type", "picker-limit", "sdk-version", "sdk-integrity", "sdk-src",
 ];
 const DISPLAY_ATTRIBUTES = ["text", "size", "theme", "lang"];
-const STATUS_SECONDS = 6;
-
-const WORDS = {
-  ko: {
-    kakao: "카카오톡 공유하기",
-    share: "링크 공유하기",
-    copy: "링크 복사하기",
-    preparing: "카카오톡 공유를 준비하고 있어요…",
-    ready: "준비됐어요. 한 번 더 누르면 카카오톡으로 공유해요.",
-    fallback: "지금은 카카오톡으로 공유할 수 없어요. 한 번 더 누르면 링크를 공유해요.",
-    failed: "카카오톡으로 공유하지 못해 링크를 대신 공유해요.",
-    copied: "링크를 복사했어요.",
-    manual: "이 링크를 복사해 주세요:",
-  },
-  en: {
-    kakao: "Share to KakaoTalk",
-    share: "Share link",
-    copy: "Copy link",
-    preparing: "Getting KakaoTalk sharing ready…",
-    ready: "Ready. Press again to share to KakaoTalk.",
-    fallback: "KakaoTalk sharing is unavailable right now. Press again to share the link.",
-    failed: "Could not share to KakaoTalk, so the link is shared instead.",
-    copied: "Link copied.",
-    manual: "Copy this link:",
-  },
+const LABELS = {
+  ko: { kakao: "카카오톡 공유하기", share: "링크 공유하기", copy: "링크 복사하기" },
+  en: { kakao: "Share to KakaoTalk", share: "Share link", copy: "Copy link" },
 };
 
 // Colours follow Kakao's button guide for the yellow theme (#FEE500, label black at 85%).
@@ -164,29 +124,17 @@ const MARKUP =
   '</button><span class="status" role="status" aria-live="polite"></span></span>';
 
 let sheet = null;
-function styles(root) {
-  if ("adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
-    // A constructed stylesheet needs no 'unsafe-inline' in the page's Content-Security-Policy.
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = document.createElement("style");
-    style.textContent = CSS;
-    root.append(style);
-  }
-}
-
 let markup = null;
 function drawInto(root) {
+  if ("adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+    // A constructed stylesheet needs no 'unsafe-inline' in the page's Content-Security-Policy.
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.append(Object.assign(document.createElement("style"), { textContent: CSS }));
+  }
   markup ??= Object.assign(document.createElement("template"), { innerHTML: MARKUP });
-  styles(root);
   root.append(markup.content.cloneNode(true));
-}
-
-function languageOf(element) {
-  const lang = element.closest("[lang]")?.getAttribute("lang") || navigator.language || "";
-  return lang.toLowerCase().startsWith("ko") ? "ko" : "en";
 }
 
 function pick(value, allowed, name, element) {
@@ -197,35 +145,6 @@ function pick(value, allowed, name, element) {
   return allowed[0];
 }
 
-function metaContent(name) {
-  const tag = document.querySelector(`meta[property="${name}" i], meta[name="${name}" i]`);
-  return tag?.getAttribute("content")?.trim() || "";
-}
-
-// The link the fallback shares: the button's url, else og:url, the canonical link, the page's
-// address — the same order Python uses for messages.
-function pageLink(element) {
-  const candidates = [
-    [element.getAttribute("url"), document.baseURI],
-    [metaContent("og:url"), location.href],
-    [document.querySelector('link[rel~="canonical" i]')?.getAttribute("href"), location.href],
-  ];
-  for (const [value, base] of candidates) {
-    if (!value || !value.trim()) continue;
-    try {
-      const url = new URL(value.trim(), base);
-      if (url.protocol === "https:" || url.protocol === "http:") return url.href;
-    } catch {
-      // not a URL: try the next one
-    }
-  }
-  return location.href;
-}
-
-function pageTitle() {
-  return metaContent("og:title") || document.title.trim();
-}
-
 function markOnce(name) {
   try {
     if (!performance.getEntriesByName(name, "mark").length) performance.mark(name);
@@ -234,21 +153,113 @@ function markOnce(name) {
   }
 }
 
-// --- one button ----------------------------------------------------------------------------------
+// --- what widget/button.js sees of a button ------------------------------------------------------
 
 let counter = 0;
-const buttons = new Map(); // id -> element, while connected
-const SETTLE = Symbol("settle"); // how the runtime tells a button it is ready or falls back (not public)
+const views = new Map(); // id -> view, while its button is connected
+
+/** A drawn button's state on screen. widget/button.js moves it from state to state. */
+class View {
+  state = "idle"; // "idle" | "loading" | "ready" | "fallback"
+  pending = false; // pressed before it was ready: the next settle tells the visitor
+  #statusTimer = 0;
+
+  constructor(element, internals) {
+    this.id = ++counter;
+    this.element = element;
+    this.internals = internals;
+    const root = element.shadowRoot;
+    drawInto(root);
+    this.button = root.querySelector("button");
+    this.wrap = root.querySelector(".wrap");
+    this.status = root.querySelector(".status");
+    this.faces = root.querySelectorAll("[data-face]");
+  }
+
+  /** "ko" or "en": the button's own lang, else its page's, else the browser's language. */
+  get lang() {
+    const lang = this.element.closest("[lang]")?.getAttribute("lang") || navigator.language || "";
+    return lang.toLowerCase().startsWith("ko") ? "ko" : "en";
+  }
+
+  render() {
+    const labels = LABELS[this.lang];
+    const text = (this.element.getAttribute("text") || "").trim();
+    const size = pick(this.element.getAttribute("size"), SIZES, "size", this.element);
+    const theme = pick(this.element.getAttribute("theme"), THEMES, "theme", this.element);
+    this.wrap.className = `wrap ${size} ${theme}`;
+    for (const item of this.faces) item.lastChild.textContent = text || labels[item.dataset.face];
+    this.show();
+  }
+
+  // The visible face follows the state; the button's size does not (no layout shift when Python
+  // becomes ready or the button falls back).
+  show() {
+    const shown = this.state === "fallback" ? (navigator.share ? "share" : "copy") : "kakao";
+    const busy = this.pending && this.state === "loading";
+    for (const item of this.faces) item.classList.toggle("on", item.dataset.face === shown);
+    this.button.classList.toggle("busy", busy);
+    if (busy) this.button.setAttribute("aria-busy", "true");
+    else this.button.removeAttribute("aria-busy");
+  }
+
+  set(state) {
+    this.state = state;
+    try {
+      this.internals?.states?.clear();
+      this.internals?.states?.add(state);
+    } catch {
+      // older engines name custom states differently; state and the events still work
+    }
+    this.show();
+  }
+
+  /** Show ``text`` in the status bubble (the button's live region) for ``seconds`` (0: until replaced). */
+  say(text, seconds = 6) {
+    clearTimeout(this.#statusTimer);
+    this.status.textContent = text;
+    this.status.classList.toggle("on", Boolean(text));
+    if (text && seconds) this.#statusTimer = setTimeout(() => this.say(""), seconds * 1000);
+  }
+
+  emit(type, detail) {
+    this.element.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  }
+}
+
+// --- widget/button.js, loaded off the critical path ----------------------------------------------
+
+let behaviour = null; // what widget/button.js's attach() returned
+let loading = null;
+
+function loadBehaviour() {
+  loading ??= import(new URL("widget/button.js", BUNDLE).href).then(
+    (module) => {
+      behaviour = module.attach({ bundle: BUNDLE, views, shareAttributes: SHARE_ATTRIBUTES });
+    },
+    (error) => {
+      const reason = `${new URL("widget/button.js", BUNDLE).href} could not be loaded (${error?.message || error})`;
+      console.warn(`${TAG}: KakaoTalk sharing is unavailable: ${reason}.`);
+      for (const view of views.values()) {
+        view.pending = false;
+        view.set("fallback");
+        view.emit("kakao-share-fallback", { reason });
+      }
+    },
+  );
+  return loading;
+}
+
+function whenLoaded(callback) {
+  if (document.readyState === "complete") callback();
+  else addEventListener("load", () => callback(), { once: true });
+}
 
 class KakaoShareButton extends HTMLElement {
   static observedAttributes = [...SHARE_ATTRIBUTES, ...DISPLAY_ATTRIBUTES];
 
-  #id = ++counter;
-  #state = "idle";
-  #pending = false;
-  #parts = null;
+  #view = null;
   #internals = null;
-  #statusTimer = 0;
 
   constructor() {
     super();
@@ -262,349 +273,46 @@ class KakaoShareButton extends HTMLElement {
 
   /** "idle" | "loading" | "ready" | "fallback" */
   get state() {
-    return this.#state;
+    return this.#view?.state ?? "idle";
   }
 
   connectedCallback() {
-    if (!this.#parts) {
-      drawInto(this.shadowRoot);
-      const root = this.shadowRoot;
-      this.#parts = {
-        button: root.querySelector("button"),
-        wrap: root.querySelector(".wrap"),
-        status: root.querySelector(".status"),
-        faces: root.querySelectorAll("[data-face]"),
-      };
-      this.#parts.button.addEventListener("click", () => this.#click());
-      this.#parts.button.addEventListener("keydown", (event) => {
-        if (event.key === "Escape") this.#say("");
-      });
+    if (!this.#view) {
+      const view = (this.#view = new View(this, this.#internals));
+      view.button.addEventListener("click", () => this.#click());
+      view.button.addEventListener("keydown", (event) => event.key === "Escape" && view.say(""));
       for (const type of ["pointerenter", "focusin", "touchstart"]) {
-        this.addEventListener(type, () => runtime.start(), { once: true, passive: true });
+        this.addEventListener(type, () => loadBehaviour().then(() => behaviour?.start()), { once: true, passive: true });
       }
     }
-    this.#render();
+    this.#view.render();
     markOnce("kakao-share-widget:drawn");
-    buttons.set(this.#id, this);
-    runtime.schedule(this);
-    if (runtime.state === "failed") this[SETTLE]("fallback", runtime.reason);
-    else if (runtime.py) this.#prepare();
+    views.set(this.#view.id, this.#view);
+    if (behaviour) behaviour.connected(this.#view);
+    else whenLoaded(() => loadBehaviour());
   }
 
   disconnectedCallback() {
-    buttons.delete(this.#id);
-    runtime.forget(this.#id);
+    views.delete(this.#view.id);
+    behaviour?.disconnected(this.#view);
   }
 
   attributeChangedCallback(name, before, after) {
-    if (!this.#parts || before === after) return;
-    if (DISPLAY_ATTRIBUTES.includes(name)) this.#render();
-    else if (runtime.py && this.isConnected) this.#prepare();
-  }
-
-  #prepare() {
-    this.#set("loading");
-    runtime.prepare(this.#id, this);
-  }
-
-  #render() {
-    const words = WORDS[languageOf(this)];
-    const text = (this.getAttribute("text") || "").trim();
-    const size = pick(this.getAttribute("size"), SIZES, "size", this);
-    const theme = pick(this.getAttribute("theme"), THEMES, "theme", this);
-    this.#parts.wrap.className = `wrap ${size} ${theme}`;
-    for (const item of this.#parts.faces) item.lastChild.textContent = text || words[item.dataset.face];
-    this.#show();
-  }
-
-  // The visible face follows the state; the button's size does not (no layout shift when Python
-  // becomes ready or the button falls back).
-  #show() {
-    const fallback = this.#state === "fallback";
-    const shown = fallback ? (navigator.share ? "share" : "copy") : "kakao";
-    const busy = this.#pending && this.#state === "loading";
-    for (const item of this.#parts.faces) item.classList.toggle("on", item.dataset.face === shown);
-    this.#parts.button.classList.toggle("busy", busy);
-    if (busy) this.#parts.button.setAttribute("aria-busy", "true");
-    else this.#parts.button.removeAttribute("aria-busy");
-  }
-
-  #set(state) {
-    this.#state = state;
-    try {
-      this.#internals?.states?.clear();
-      this.#internals?.states?.add(state);
-    } catch {
-      // older engines name custom states differently; state and the events still work
-    }
-    if (this.#parts) this.#show();
-  }
-
-  /** The runtime (or Python) moved this button on: "loading", "ready", or "fallback" with a reason. */
-  [SETTLE](state, reason = "") {
-    const settled = state === "ready" || state === "fallback";
-    const wasPending = settled && this.#pending;
-    if (settled) this.#pending = false;
-    this.#set(state);
-    if (state === "ready") {
-      markOnce("kakao-share-widget:ready");
-      this.#emit("kakao-share-ready", {});
-      if (wasPending) this.#say(WORDS[languageOf(this)].ready);
-    } else if (state === "fallback") {
-      this.#emit("kakao-share-fallback", { reason });
-      if (wasPending) this.#say(WORDS[languageOf(this)].fallback);
-    }
-  }
-
-  #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    if (!this.#view || before === after) return;
+    if (DISPLAY_ATTRIBUTES.includes(name)) this.#view.render();
+    else if (this.isConnected) behaviour?.changed(this.#view);
   }
 
   #click() {
-    const words = WORDS[languageOf(this)];
-    if (this.#state === "ready") {
-      // Synchronous all the way to Kakao's SDK: the popup opens in this click's own task.
-      const outcome = runtime.share(this.#id);
-      if (outcome.ok) {
-        this.#say("");
-        this.#emit("kakao-share-sent", { via: "kakao" });
-      } else {
-        this.#shareLink(words.failed);
-      }
-    } else if (this.#state === "fallback") {
-      this.#shareLink("");
-    } else {
-      // Not ready yet: say so, and be ready for the next click (never a popup after an await).
-      this.#pending = true;
-      this.#set("loading");
-      this.#say(words.preparing, 0);
-      runtime.start();
-    }
-  }
-
-  #shareLink(note) {
-    const url = pageLink(this);
-    if (typeof navigator.share === "function") {
-      navigator.share({ title: pageTitle(), url }).then(
-        () => {
-          if (note) this.#say(note);
-          this.#emit("kakao-share-sent", { via: "web-share" });
-        },
-        (error) => {
-          if (error?.name !== "AbortError") this.#copy(url, note);
-        },
-      );
-    } else {
-      this.#copy(url, note);
-    }
-  }
-
-  async #copy(url, note) {
-    const words = WORDS[languageOf(this)];
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      copied = this.#copyWithSelection(url);
-    }
-    if (copied) {
-      this.#say([note, words.copied].filter(Boolean).join(" "));
-      this.#emit("kakao-share-sent", { via: "copy" });
-    } else {
-      // Nothing could copy: show the link, selected, for the visitor to copy.
-      this.#say(`${words.manual} ${url}`, 0);
-      const text = this.#parts.status.firstChild;
-      if (text) getSelection()?.setBaseAndExtent(text, words.manual.length + 1, text, text.length);
-    }
-  }
-
-  #copyWithSelection(url) {
-    const area = document.createElement("textarea");
-    area.value = url;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    this.shadowRoot.append(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch {
-      copied = false;
-    }
-    area.remove();
-    return copied;
-  }
-
-  // The status bubble is the button's live region: screen readers hear what sighted visitors read.
-  #say(text, seconds = STATUS_SECONDS) {
-    const status = this.#parts.status;
-    clearTimeout(this.#statusTimer);
-    status.textContent = text;
-    status.classList.toggle("on", Boolean(text));
-    if (text && seconds) this.#statusTimer = setTimeout(() => this.#say(""), seconds * 1000);
+    const view = this.#view;
+    // Once widget/button.js is here, a ready button shares synchronously, in this click's own task.
+    if (behaviour) return behaviour.click(view);
+    if (view.state === "fallback") return; // widget/button.js could not be loaded: nothing can share
+    // Too early even for widget/button.js: show that the press was taken; it says the rest.
+    view.pending = true;
+    view.set("loading");
+    loadBehaviour().then(() => behaviour?.click(view));
   }
 }
 
-// --- the runtime all buttons share ---------------------------------------------------------------
-
-const runtime = {
-  state: "idle", // idle | starting | running | failed
-  reason: "",
-  py: null, // the Python controller, once it runs
-  watchdog: 0,
-  idleScheduled: false,
-
-  // Start when the browser is idle after the page's load, or when a button nears the viewport.
-  schedule(element) {
-    whenLoaded(() => {
-      if (this.state !== "idle") return;
-      nearViewport.observe(element);
-      if (this.idleScheduled) return;
-      this.idleScheduled = true;
-      if (navigator.connection?.saveData) return; // only on the visitor's intent
-      if (typeof requestIdleCallback === "function") requestIdleCallback(() => this.start(), { timeout: 4000 });
-      else setTimeout(() => this.start(), 200);
-    });
-  },
-
-  async start() {
-    if (this.state !== "idle") return;
-    this.state = "starting";
-    nearViewport.disconnect();
-    for (const element of buttons.values()) element[SETTLE]("loading");
-    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
-      this.fail("this browser has no WebAssembly, which kakao-share's Python runtime needs");
-      return;
-    }
-    watchForBlocks();
-    const script = document.createElement("script");
-    script.type = "py";
-    script.id = "kakao-share-widget-py";
-    script.setAttribute("target", script.id); // no output element in the page
-    script.textContent = PY_START;
-    const files = Object.fromEntries(
-      PY_MODULES.map((name) => [new URL(`widget/kakao_share_widget/${name}`, BUNDLE).href, `./kakao_share_widget/${name}`]),
-    );
-    const plugins = PY_PLUGINS.map((name) => `!${name}`);
-    script.setAttribute("config", JSON.stringify({ files, plugins }));
-    // PyScript also configures MicroPython, and without a configuration of its own that branch loads
-    // every plugin (some compile code with Function(), which a strict Content-Security-Policy
-    // refuses). The same plugin list, in <head> where nothing renders.
-    const micropython = document.createElement("mpy-config");
-    micropython.hidden = true;
-    micropython.textContent = JSON.stringify({ plugins });
-    document.head.append(micropython, script);
-    this.watchdog = setTimeout(() => this.fail("the Python runtime did not start within 60 seconds"), 60_000);
-    try {
-      const { boot } = await import(new URL("assets/boot.js", BUNDLE).href);
-      await boot({ css: false });
-      // PyScript compiles its worker hooks with Function() while it sets up, which a strict
-      // Content-Security-Policy refuses; the widget starts no PyScript worker, so it needs none of them.
-      // (boot() has just loaded core.js; PyScript sets up after its first plugin has loaded.)
-      const { hooks } = await import(new URL("runtime/pyscript/core.js", BUNDLE).href);
-      for (const name of Object.keys(hooks.worker)) if (name.startsWith("on")) hooks.worker[name].clear();
-    } catch (error) {
-      this.fail(`the Python runtime could not be loaded from ${BUNDLE.href} (${error?.message || error})`);
-    }
-  },
-
-  fail(reason) {
-    if (this.state === "running" || this.state === "failed") return;
-    clearTimeout(this.watchdog);
-    this.state = "failed";
-    this.reason = reason;
-    console.warn(`${TAG}: KakaoTalk sharing is unavailable: ${reason}. The buttons share the page's link instead.`);
-    for (const element of buttons.values()) element[SETTLE]("fallback", reason);
-  },
-
-  prepare(id, element) {
-    try {
-      this.py.prepare(id, element);
-    } catch (error) {
-      element[SETTLE]("fallback", String(error?.message || error));
-    }
-  },
-
-  forget(id) {
-    try {
-      this.py?.forget(id);
-    } catch {
-      // the runtime is gone; nothing to forget
-    }
-  },
-
-  share(id) {
-    try {
-      return JSON.parse(this.py.share(id));
-    } catch (error) {
-      console.error(`${TAG}: sharing failed`, error);
-      return { ok: false, reason: String(error?.message || error) };
-    }
-  },
-};
-
-function whenLoaded(callback) {
-  if (document.readyState === "complete") callback();
-  else addEventListener("load", () => callback(), { once: true });
-}
-
-const nearViewport =
-  typeof IntersectionObserver === "function"
-    ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && runtime.start(), {
-        rootMargin: "300px",
-      })
-    : { observe() {}, disconnect() {} };
-
-// Failures that leave no rejected promise behind: an HTTP error on one of the runtime's files, or the
-// page's Content-Security-Policy refusing them (or WebAssembly compilation).
-function watchForBlocks() {
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.name.startsWith(BUNDLE.href) && entry.responseStatus >= 400) {
-          runtime.fail(`${entry.name} answered HTTP ${entry.responseStatus}`);
-        }
-      }
-    }).observe({ type: "resource", buffered: false });
-  } catch {
-    // older engines: the watchdog still ends the wait
-  }
-  document.addEventListener("securitypolicyviolation", (event) => {
-    const blocked = event.blockedURI || "";
-    const ours = (event.sourceFile || "").startsWith(BUNDLE.href);
-    if (blocked === "wasm-eval" && ours) {
-      runtime.fail("the page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to script-src");
-    } else if (blocked.startsWith(BUNDLE.origin) || (blocked === "eval" && ours)) {
-      runtime.fail(
-        `the page's Content-Security-Policy (${event.effectiveDirective}) blocks ${blocked}; ` +
-          "see the README's Content-Security-Policy section",
-      );
-    }
-  });
-}
-
-// Python calls these (window.__kakaoShareWidget) once it runs.
-const registry = Object.freeze({
-  attach(py) {
-    clearTimeout(runtime.watchdog);
-    runtime.py = py;
-    runtime.state = "running";
-    for (const [id, element] of buttons) {
-      element[SETTLE]("loading");
-      runtime.prepare(id, element);
-    }
-  },
-  update(id, state, reason) {
-    buttons.get(id)?.[SETTLE](state, reason);
-  },
-  failed(reason) {
-    runtime.fail(reason);
-  },
-});
-
-if (!customElements.get(TAG)) {
-  Object.defineProperty(window, REGISTRY, { value: registry });
-  customElements.define(TAG, KakaoShareButton);
-}
+if (!customElements.get(TAG)) customElements.define(TAG, KakaoShareButton);
