@@ -26,7 +26,7 @@ UI: dict[str, Text] = {
     "counter": Text("{count} of {limit} characters shown", "{limit}자 중 {count}자"),
     "form_problems": Text("Problems in the message", "메시지의 문제"),
     "whole": Text("Message", "메시지"),
-    # SDK
+    # SDK (sdk_idle and sdk_sri_needed are also in index.html: shown, or reserved, while Python starts)
     "sdk_idle": Text(
         "Not loaded. Enter your app's JavaScript key and load the SDK.",
         "아직 불러오지 않았습니다. 앱의 JavaScript 키를 넣고 SDK를 불러오세요.",
