@@ -704,6 +704,8 @@ def test_boot_shows_a_skeleton_and_progress_and_nothing_moves_when_ready(
     assert page.evaluate("document.documentElement.getAttribute('aria-busy')") == "true"
     assert page.get_by_role("button", name=share, exact=True).is_disabled()
     sdk_line = page.locator("#sdk-state").inner_text()
+    chosen = "() => [...document.querySelectorAll('#lang-switch [data-lang]')].map(b => getComputedStyle(b).color)"
+    looks = page.evaluate(chosen)  # the visitor's language is drawn as chosen from the start
     before = boxes()
     page.screenshot(path=ARTIFACTS / f"booting-{shot}.png")
     assert held, "the page did not ask for the runtime configuration"
@@ -711,10 +713,13 @@ def test_boot_shows_a_skeleton_and_progress_and_nothing_moves_when_ready(
         route.continue_()
     wait_ready(page)
     expect(page.get_by_role("status")).to_have_text(ready)
+    fits = "s => s.scrollHeight <= s.clientHeight && s.scrollWidth <= s.clientWidth"
+    assert page.locator("#status").evaluate(fits), "the ready message is cut off"
     assert page.locator(".skeleton").count() == 0
     if sdk_version:
         expect(page.locator("#sdk-integrity-hint")).to_contain_text("sha384")
     page.screenshot(path=ARTIFACTS / f"ready-{shot}.png")
     assert boxes() == before
+    assert page.evaluate(chosen) == looks
     # The SDK line reads while booting as it does once ready: the same words wrap the same way.
     assert page.locator("#sdk-state").inner_text() == sdk_line
