@@ -40,12 +40,18 @@ def emulating(network: dict[str, Any] | None) -> Callable[[Page], None]:
     return emulate
 
 
-def static_server(folder: Path) -> ThreadingHTTPServer:
-    """Serve ``folder`` on a free loopback port from a background thread (plain static files)."""
+def static_server(folder: Path, *, cross_origin: bool = False) -> ThreadingHTTPServer:
+    """Serve ``folder`` on a free loopback port from a background thread (plain static files), readable
+    from other origins if ``cross_origin``."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(folder), **kwargs)
+
+        def end_headers(self) -> None:
+            if cross_origin:
+                self.send_header("Access-Control-Allow-Origin", "*")
+            super().end_headers()
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

@@ -6,6 +6,8 @@ In one run, side by side, on the same servers and browser:
   static server, its snippet loading the bundle from the project's server on another origin (as a site
   embedding the widget does), and Kakao's SDK (our test double) from the static server (``sdk-src``).
 * **without the widget** — the same page with the snippet's script and element removed.
+* **with an empty script** — the same page with, in the snippet's place, an empty module script from a
+  third origin: what any script a page adds from another origin costs it, for comparison.
 
 Measured per visit, from navigation start: the host page's own ``load`` event, when the button is
 drawn (``kakao-share-widget:drawn``) and when it is ready to share (``kakao-share-widget:ready``: Python
@@ -58,8 +60,9 @@ MEASURE = """() => {
 }"""
 
 
-def _host_pages(folder: Path, bundle: str) -> tuple[str, str]:
-    """Write the page with and without the widget into ``folder``; return their file names."""
+def _host_pages(folder: Path, bundle: str, elsewhere: str) -> tuple[str, str, str]:
+    """Write the page with the widget, without it, and with an empty module script from ``elsewhere``
+    into ``folder``; return their file names."""
     html = (EXAMPLES / "blog-post.html").read_text(encoding="utf-8")
     integrity = "sha384-" + base64.b64encode(hashlib.sha384(SDK_DOUBLE.read_bytes()).digest()).decode()
     (folder / "kakao_js_sdk" / SDK_VERSION).mkdir(parents=True)
@@ -72,9 +75,11 @@ def _host_pages(folder: Path, bundle: str) -> tuple[str, str]:
     without = SNIPPET_ELEMENT.sub("", SNIPPET_SCRIPT.sub("", html))
     if without == html or "kakao-share" in without.replace("kakao-share-widget examples", ""):
         raise SystemExit("could not remove the snippet from blog-post.html: update bench/widget.py")
+    empty_script = SNIPPET_ELEMENT.sub("", html).replace("../kakao-share-widget.js", f"{elsewhere}/empty.js")
     (folder / "with.html").write_text(with_widget, encoding="utf-8")
     (folder / "without.html").write_text(without, encoding="utf-8")
-    return "with.html", "without.html"
+    (folder / "empty-script.html").write_text(empty_script, encoding="utf-8")
+    return "with.html", "without.html", "empty-script.html"
 
 
 def _settled(page: Page, widget: bool) -> None:
@@ -105,41 +110,45 @@ def main(argv: list[str] | None = None) -> int:
 
     site = server.start(port=0)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        with_page, without_page = _host_pages(Path(tmp), site.url)
+        (Path(tmp) / "third").mkdir()
+        (Path(tmp) / "third" / "empty.js").write_text("\n", encoding="utf-8")
+        third = static_server(Path(tmp) / "third", cross_origin=True)
+        pages = _host_pages(Path(tmp), site.url, f"http://127.0.0.1:{third.server_port}")
         host = static_server(Path(tmp))
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
         results = {}
         for network_name, network in NETWORKS.items():
-            visitors = {
-                "without": _visitor(f"{origin}/{without_page}", False, network),
-                "with": _visitor(f"{origin}/{with_page}", True, network),
+            visitors = {  # interleaved: without, empty script, with, without, ...
+                "without": _visitor(f"{origin}/{pages[1]}", False, network),
+                "empty": _visitor(f"{origin}/{pages[2]}", False, network),
+                "with": _visitor(f"{origin}/{pages[0]}", True, network),
             }
-            # interleaved: without, with, without, ...
             results[network_name] = cold_then_warm(browser, visitors, args.runs)
         version = browser.version
         browser.close()
         host.shutdown()
+        third.shutdown()
     site.stop()
 
     print(
         f"Widget on the blog-post example, {args.runs} visits per cell, Chromium {version}, "
-        "host page and bundle on different origins; median [min–max] from navigation start\n"
+        "host page, bundle and empty script on three origins; median [min–max] from navigation start\n"
     )
     print(
-        "| network | visit | host `load`, without widget | host `load`, with widget | load ratio "
-        "| loader downloaded | button drawn | button ready |"
+        "| network | visit | host `load`: without widget | with an empty script | with the widget "
+        "| ratio to without | ratio to empty script | loader downloaded | button drawn | button ready |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for network_name, samples in results.items():
         for kind in ("cold", "warm"):
             base, base_text = _cell(samples["without"][kind], "load")
+            empty, empty_text = _cell(samples["empty"][kind], "load")
             load, load_text = _cell(samples["with"][kind], "load")
             cells = [_cell(samples["with"][kind], key)[1] for key in ("loader", "drawn", "ready")]
             print(
-                f"| {network_name} | {kind} | {base_text} | {load_text} | ×{load / base:.2f} | "
-                + " | ".join(cells)
-                + " |"
+                f"| {network_name} | {kind} | {base_text} | {empty_text} | {load_text} "
+                f"| ×{load / base:.2f} | ×{load / empty:.2f} | " + " | ".join(cells) + " |"
             )
     return 0
 
