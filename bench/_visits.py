@@ -40,9 +40,10 @@ def emulating(network: dict[str, Any] | None) -> Callable[[Page], None]:
     return emulate
 
 
-def static_server(folder: Path, *, cross_origin: bool = False) -> ThreadingHTTPServer:
+def static_server(folder: Path, *, cross_origin: bool = False, cache_control: str | None = None) -> ThreadingHTTPServer:
     """Serve ``folder`` on a free loopback port from a background thread (plain static files), readable
-    from other origins if ``cross_origin``."""
+    from other origins if ``cross_origin``, with ``cache_control`` if given (else the browser guesses
+    from Last-Modified)."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -51,6 +52,8 @@ def static_server(folder: Path, *, cross_origin: bool = False) -> ThreadingHTTPS
         def end_headers(self) -> None:
             if cross_origin:
                 self.send_header("Access-Control-Allow-Origin", "*")
+            if cache_control:
+                self.send_header("Cache-Control", cache_control)
             super().end_headers()
 
         def log_message(self, format: str, *args: Any) -> None:

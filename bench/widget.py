@@ -7,7 +7,10 @@ In one run, side by side, on the same servers and browser:
   embedding the widget does), and Kakao's SDK (our test double) from the static server (``sdk-src``).
 * **without the widget** — the same page with the snippet's script and element removed.
 * **with an empty script** — the same page with, in the snippet's place, an empty module script from a
-  third origin: what any script a page adds from another origin costs it, for comparison.
+  third origin, cached like the loader: what any script a page adds from another origin costs it.
+
+The host pages are served with ``Cache-Control: no-cache`` (a returning visitor asks for them again,
+as from most static hosts).
 
 Measured per visit, from navigation start: the host page's own ``load`` event, when the button is
 drawn (``kakao-share-widget:drawn``) and when it is ready to share (``kakao-share-widget:ready``: Python
@@ -44,6 +47,7 @@ from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E
 
 from sitekit import server  # noqa: E402
 from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+from sitekit.headers import LOADER_CACHE, REVALIDATE_CACHE  # noqa: E402
 
 EXAMPLES = ROOT / "web" / "examples"
 SDK_DOUBLE = ROOT / "tests" / "e2e" / "kakao_sdk_double.js"
@@ -112,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         (Path(tmp) / "third").mkdir()
         (Path(tmp) / "third" / "empty.js").write_text("\n", encoding="utf-8")
-        third = static_server(Path(tmp) / "third", cross_origin=True)
+        third = static_server(Path(tmp) / "third", cross_origin=True, cache_control=LOADER_CACHE)  # as the loader
         pages = _host_pages(Path(tmp), site.url, f"http://127.0.0.1:{third.server_port}")
-        host = static_server(Path(tmp))
+        host = static_server(Path(tmp), cache_control=REVALIDATE_CACHE)  # every visit asks for the page again
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
         results = {}
