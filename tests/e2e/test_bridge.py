@@ -388,6 +388,32 @@ def test_init_is_idempotent_and_refuses_another_key(kpy):
     assert err.value.is_a("SDKInitError")
 
 
+def test_loads_started_at_once_add_one_script_and_share_its_result(py, kakao):
+    found = py.run(
+        "import asyncio, js\nfrom kakao_share import browser\n"
+        f"load = lambda: browser.load_sdk({APP_KEY!r}, version={kakao.version!r}, integrity={kakao.integrity!r})\n"
+        "infos = await asyncio.gather(load(), load(), load())\n"
+        "scripts = [s.src for s in js.document.scripts if s.src == infos[0].src]\n"
+        "[len(set(infos)), len(scripts), bool(js.Kakao.isInitialized())]"
+    )
+    assert found == [1, 1, True]
+    assert len(kakao.sdk_requests) == 1
+
+
+def test_loads_started_at_once_share_a_failure_and_a_later_call_tries_again(py, kakao):
+    wrong = "sha384-" + "A" * 64
+    outcome = py.run(
+        "import asyncio\nfrom kakao_share import browser\n"
+        f"load = lambda: browser.load_sdk('k', version={kakao.version!r}, integrity={wrong!r}, timeout=10)\n"
+        "results = await asyncio.gather(load(), load(), return_exceptions=True)\n"
+        "[type(r).__name__ for r in results]"
+    )
+    assert outcome == ["SDKLoadError", "SDKLoadError"]
+    assert len(kakao.sdk_requests) == 1  # one script for both calls
+    py.run(f"await browser.load_sdk({APP_KEY!r}, version={kakao.version!r}, integrity={kakao.integrity!r})")
+    assert py.run("browser.sdk_info().version") == kakao.version
+
+
 def test_wrong_sri_hash_is_a_blocked_sdk_load(py, kakao):
     wrong = "sha384-" + "A" * 64
     with pytest.raises(PageError) as err:

@@ -48,6 +48,8 @@ class _Page:
 
     sdk: SDKInfo | None = None
     app_key: str | None = None
+    loading: asyncio.Future[SDKInfo] | None = None
+    """The load under way: calls made meanwhile wait for it instead of adding the script again."""
 
 
 _page = _Page()
@@ -68,33 +70,47 @@ async def load_sdk(
     script is blocked (wrong hash, content security policy, blocker), fails, times out, or is the old
     v1 SDK; :class:`SDKInitError` for a different app key.
 
-    Await it before calling it again: two loads started at once both add the script. Code that may
-    start several (one per button) shares one task, as the share widget does.
+    Calls made while a load is under way wait for that load (its version wins); after a failed load, the
+    next call tries again.
     """
-    if _page.sdk is None:
-        if _kakao() is not None:
-            loaded = SDKInfo(version=str(js.Kakao.VERSION), src=None)
-        else:
-            url = src or sdk_url(version)
-            sri = integrity if integrity is not None else PUBLISHED_SRI.get(version)
-            if not sri:
-                raise SDKLoadError(
-                    f"no SRI hash is known for Kakao SDK {version}: pass integrity='sha384-…' as published "
-                    "on Kakao's SDK download page (a guessed hash silently blocks the script)"
-                )
-            await _inject_script(url, sri, timeout)
-            if _kakao() is None:
-                raise SDKLoadError(f"{url} loaded but defined no window.Kakao: is it Kakao's JavaScript SDK?")
-            loaded = SDKInfo(version=str(js.Kakao.VERSION), src=url)
-        _page.sdk = loaded
-        if loaded.version_tuple < (2,):
-            raise SDKLoadError(
-                f"this page loaded Kakao SDK {loaded.version} (v1, Kakao.Link): kakao-share needs SDK 2.x, "
-                "whose Kakao.Share replaced Kakao.Link"
-            )
+    sdk = _page.sdk
+    if sdk is None:
+        if _page.loading is None:
+            _page.loading = asyncio.ensure_future(_load(version, integrity, src, timeout))
+            _page.loading.add_done_callback(_load_ended)
+        # Shielded: one caller giving up (a timeout, a cancelled task) does not cancel the others' load.
+        sdk = await asyncio.shield(_page.loading)
     if app_key is not None:
         init(app_key)
-    return _page.sdk
+    return sdk
+
+
+async def _load(version: str, integrity: str | None, src: str | None, timeout: float) -> SDKInfo:
+    if _kakao() is not None:
+        loaded = SDKInfo(version=str(js.Kakao.VERSION), src=None)
+    else:
+        url = src or sdk_url(version)
+        sri = integrity if integrity is not None else PUBLISHED_SRI.get(version)
+        if not sri:
+            raise SDKLoadError(
+                f"no SRI hash is known for Kakao SDK {version}: pass integrity='sha384-…' as published "
+                "on Kakao's SDK download page (a guessed hash silently blocks the script)"
+            )
+        await _inject_script(url, sri, timeout)
+        if _kakao() is None:
+            raise SDKLoadError(f"{url} loaded but defined no window.Kakao: is it Kakao's JavaScript SDK?")
+        loaded = SDKInfo(version=str(js.Kakao.VERSION), src=url)
+    _page.sdk = loaded
+    if loaded.version_tuple < (2,):
+        raise SDKLoadError(
+            f"this page loaded Kakao SDK {loaded.version} (v1, Kakao.Link): kakao-share needs SDK 2.x, "
+            "whose Kakao.Share replaced Kakao.Link"
+        )
+    return loaded
+
+
+def _load_ended(_: asyncio.Future[SDKInfo]) -> None:
+    _page.loading = None
 
 
 def _kakao() -> Any:
