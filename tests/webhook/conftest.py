@@ -6,7 +6,6 @@ test that takes ``db_url`` runs once per store; where PostgreSQL cannot be had, 
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 import signal
@@ -15,15 +14,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+from helpers import ADMIN_KEY, READ_TOKEN
 
 from sitekit.postgres import PostgresNotAvailable, TempPostgres
 
-ADMIN_KEY = "test-admin-key"
-READ_TOKEN = "test-read-token"
 _names = itertools.count()
 
 
@@ -66,22 +62,6 @@ def shared_receiver(shared_db: str, tmp_path_factory: pytest.TempPathFactory) ->
     receiver = Receiver(shared_db, tmp_path_factory.mktemp("receiver") / "receiver.log")
     yield receiver
     receiver.stop()
-
-
-def rows(db_url: str, *resource_ids: str) -> list[dict[str, Any]]:
-    """The stored rows (of these resource ids), read straight from the database."""
-    url = db_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            result = conn.execute(text("SELECT * FROM kakao_share_events ORDER BY id"))
-            found = [dict(r._mapping) for r in result if not resource_ids or r.resource_id in resource_ids]
-    finally:
-        engine.dispose()
-    for row in found:  # SQLite hands JSON back as text to a plain query
-        if isinstance(row["args"], str):
-            row["args"] = json.loads(row["args"])
-    return found
 
 
 class Receiver:

@@ -13,8 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import ADMIN_KEY, rows
-from helpers import share
+from helpers import ADMIN_KEY, rows, share
 
 from sitekit.http_load import Answer, Request, load
 

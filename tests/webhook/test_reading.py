@@ -11,8 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import READ_TOKEN
-from helpers import call, share
+from helpers import READ_TOKEN, call, share
 
 READ = {"Authorization": f"Bearer {READ_TOKEN}"}
 

@@ -9,8 +9,7 @@ import socket
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import rows
-from helpers import call, kakao_headers, share
+from helpers import call, kakao_headers, rows, share
 
 
 def test_get_call_is_stored_with_the_pages_callback_args(shared_receiver, shared_db):
