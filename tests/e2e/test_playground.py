@@ -669,6 +669,24 @@ ABOVE_THE_FORM = ["h1", "#status", "#sdk-h", "#app-key", "#sdk-load", "#sdk-stat
 BESIDE_THE_FORM = ["#preview-h", "#share-kakao"]
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_on_a_small_phone_choosing_another_message_type_moves_nothing_above_the_form(
+    guarded_context: Any, site_url: str, lang: str
+):
+    context = guarded_context(viewport={"width": 320, "height": 800}, locale=LOCALES[lang])
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    types = page.locator("#types input[type=radio]")
+    assert types.count() == 8
+    tops = set()
+    for index in range(types.count()):
+        types.nth(index).check()
+        expect(page.locator("#kind-description")).not_to_have_text(re.compile(r"^\s*$"))
+        tops.add(page.locator("#presets").bounding_box()["y"])
+    assert len(tops) == 1, tops
+
+
 @pytest.mark.parametrize(
     ("width", "lang", "sdk_version"),
     [
@@ -676,6 +694,7 @@ BESIDE_THE_FORM = ["#preview-h", "#share-kakao"]
         pytest.param(1280, "ko", None, id="1280-ko"),
         pytest.param(360, "en", None, id="360-en"),
         pytest.param(360, "ko", None, id="360-ko"),
+        pytest.param(320, "en", None, id="320-en"),
         # A version Kakao publishes no hash for: the hint under the hash field asks for one (its longest text).
         pytest.param(360, "ko", "2.7.0", id="360-ko-unpublished-sdk"),
     ],
