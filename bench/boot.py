@@ -31,6 +31,7 @@ Not a test: numbers vary by machine. Only ratios measured in the same run mean m
 from __future__ import annotations
 
 import argparse
+import itertools
 import shutil
 import statistics
 import sys
@@ -208,7 +209,7 @@ def run(runs: int, before: Path | None = None) -> tuple[str, Cells]:
         (folder / "plain").mkdir()
         baseline = _baseline_server(folder / "plain")
         plain_url = f"http://127.0.0.1:{baseline.server_port}/index.html"
-        made = iter(range(1_000_000))
+        made = itertools.count()
 
         def fresh(**options: Any) -> Visitor:
             return Visitor(p, folder / f"profile-{next(made)}", **options)

@@ -64,9 +64,9 @@ MEASURE = """() => {
 }"""
 
 
-def _host_pages(folder: Path, bundle: str, elsewhere: str) -> tuple[str, str, str]:
+def _host_pages(folder: Path, bundle: str, elsewhere: str) -> dict[str, str]:
     """Write the page with the widget, without it, and with an empty module script from ``elsewhere``
-    into ``folder``; return their file names."""
+    into ``folder``; return their file names by kind ("with", "without", "empty")."""
     html = (EXAMPLES / "blog-post.html").read_text(encoding="utf-8")
     integrity = "sha384-" + base64.b64encode(hashlib.sha384(SDK_DOUBLE.read_bytes()).digest()).decode()
     (folder / "kakao_js_sdk" / SDK_VERSION).mkdir(parents=True)
@@ -80,10 +80,10 @@ def _host_pages(folder: Path, bundle: str, elsewhere: str) -> tuple[str, str, st
     if without == html or "kakao-share" in without.replace("kakao-share-widget examples", ""):
         raise SystemExit("could not remove the snippet from blog-post.html: update bench/widget.py")
     empty_script = SNIPPET_ELEMENT.sub("", html).replace("../kakao-share-widget.js", f"{elsewhere}/empty.js")
-    (folder / "with.html").write_text(with_widget, encoding="utf-8")
-    (folder / "without.html").write_text(without, encoding="utf-8")
-    (folder / "empty-script.html").write_text(empty_script, encoding="utf-8")
-    return "with.html", "without.html", "empty-script.html"
+    pages = {"with": with_widget, "without": without, "empty": empty_script}
+    for kind, text in pages.items():
+        (folder / f"{kind}.html").write_text(text, encoding="utf-8")
+    return {kind: f"{kind}.html" for kind in pages}
 
 
 def _settled(page: Page, widget: bool) -> None:
@@ -124,9 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         results = {}
         for network_name, network in NETWORKS.items():
             visitors = {  # interleaved: without, empty script, with, without, ...
-                "without": _visitor(f"{origin}/{pages[1]}", False, network),
-                "empty": _visitor(f"{origin}/{pages[2]}", False, network),
-                "with": _visitor(f"{origin}/{pages[0]}", True, network),
+                kind: _visitor(f"{origin}/{pages[kind]}", kind == "with", network)
+                for kind in ("without", "empty", "with")
             }
             results[network_name] = cold_then_warm(browser, visitors, args.runs)
         version = browser.version

@@ -559,18 +559,10 @@ class _Builder:
     def make_snapshot(self) -> Path:
         """The memory snapshot return visits restore, and the interpreter module that restores it.
 
-        Made from the served files (the snapshot must match them byte for byte) with what a page
-        loads: kakao-share and its dependencies, in the lock's order. Returns the interpreter.
+        Made from the served files (the snapshot must match them byte for byte), as
+        :func:`snapshot_plan` says. Returns the interpreter.
         """
-        lock = json.loads((self.layout.pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
-        served = {name: self.layout.pyodide / package["file_name"] for name, package in lock["packages"].items()}
-        plan = snapshot.SnapshotPlan(
-            pyodide_dir=self.layout.pyodide,
-            packages=[APP_PACKAGE],
-            wheels=[(name, served[name]) for name in snapshot.load_order(lock, APP_PACKAGE)],
-            imports=SNAPSHOT_IMPORTS,
-            warm_up=SNAPSHOT_WARM_UP,
-        )
+        plan = snapshot_plan(self.layout.pyodide)
         digest = plan.digest()
         folder = self.layout.pyodide / f"snapshot-{digest[:12]}"
         outputs = snapshot.outputs(folder)
@@ -655,6 +647,20 @@ class _Builder:
             "keep_source": keep_source,
             "key": key,
         }
+
+
+def snapshot_plan(pyodide_dir: Path) -> snapshot.SnapshotPlan:
+    """What the memory snapshot is made from, given the served Pyodide folder and its lock: what a page
+    loads (kakao-share and its dependencies, in the lock's order) and imports."""
+    lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    served = {name: pyodide_dir / package["file_name"] for name, package in lock["packages"].items()}
+    return snapshot.SnapshotPlan(
+        pyodide_dir=pyodide_dir,
+        packages=[APP_PACKAGE],
+        wheels=[(name, served[name]) for name in snapshot.load_order(lock, APP_PACKAGE)],
+        imports=SNAPSHOT_IMPORTS,
+        warm_up=SNAPSHOT_WARM_UP,
+    )
 
 
 def _digest(inputs: Any) -> str:

@@ -162,12 +162,13 @@ const views = new Map(); // id -> view, while its button is connected
 class View {
   state = "idle"; // "idle" | "loading" | "ready" | "fallback"
   pending = false; // pressed before it was ready: the next settle tells the visitor
+  #internals;
   #statusTimer = 0;
 
   constructor(element, internals) {
     this.id = ++counter;
     this.element = element;
-    this.internals = internals;
+    this.#internals = internals;
     const root = element.shadowRoot;
     drawInto(root);
     this.button = root.querySelector("button");
@@ -206,8 +207,8 @@ class View {
   set(state) {
     this.state = state;
     try {
-      this.internals?.states?.clear();
-      this.internals?.states?.add(state);
+      this.#internals?.states?.clear();
+      this.#internals?.states?.add(state);
     } catch {
       // older engines name custom states differently; state and the events still work
     }
@@ -235,7 +236,7 @@ let loading = null;
 function loadBehaviour() {
   loading ??= import(new URL("widget/button.js", BUNDLE).href).then(
     (module) => {
-      behaviour = module.attach({ bundle: BUNDLE, views, shareAttributes: SHARE_ATTRIBUTES });
+      behaviour = module.attach({ bundle: BUNDLE, views });
     },
     (error) => {
       const reason = `${new URL("widget/button.js", BUNDLE).href} could not be loaded (${error?.message || error})`;

@@ -149,25 +149,10 @@ def test_the_readme_lists_the_published_wheels():
     assert listed == published_wheels()
 
 
-def _snapshot_plan() -> tuple[snapshot.SnapshotPlan, Path]:
-    config = json.loads((ROOT / "web" / "runtime" / "pyscript.json").read_text())
-    folder = (ROOT / "web" / "runtime" / config["interpreter"]).parent
-    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())
-    wheels = [
-        (name, PYODIDE_DIR / lock["packages"][name]["file_name"]) for name in snapshot.load_order(lock, "kakao-share")
-    ]
-    plan = snapshot.SnapshotPlan(
-        pyodide_dir=PYODIDE_DIR,
-        packages=[bundle.APP_PACKAGE],
-        wheels=wheels,
-        imports=bundle.SNAPSHOT_IMPORTS,
-        warm_up=bundle.SNAPSHOT_WARM_UP,
-    )
-    return plan, folder
-
-
 def test_the_snapshot_is_named_by_its_inputs_and_made_again_byte_for_byte(tmp_path):
-    plan, built = _snapshot_plan()
+    plan = bundle.snapshot_plan(PYODIDE_DIR)
+    config = json.loads((ROOT / "web" / "runtime" / "pyscript.json").read_text())
+    built = (ROOT / "web" / "runtime" / config["interpreter"]).parent  # the snapshot pages are served
     assert built.name == f"snapshot-{plan.digest()[:12]}"
     other = snapshot.SnapshotPlan(plan.pyodide_dir, plan.packages, plan.wheels, [*plan.imports, "csv"], plan.warm_up)
     assert other.digest() != plan.digest()
