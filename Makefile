@@ -55,7 +55,7 @@ $(PY):
 
 $(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build,webhook]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,build,webhook,inspect]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

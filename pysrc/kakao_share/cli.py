@@ -2,6 +2,7 @@
 
 kakao-share webhook --db sqlite:///events.db --port 8080     admin key from KAKAO_ADMIN_KEY
 kakao-share events --db sqlite:///events.db --format csv      stored events to stdout (or -o FILE)
+kakao-share inspect public/ --domain example.com --html report.html   check every page's share card
 """
 
 from __future__ import annotations
@@ -125,7 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     e.add_argument("--since", type=_time, help="ISO date/time (UTC unless it says): from this moment on")
     e.add_argument("--until", type=_time, help="ISO date/time: before this moment")
     e.add_argument("-o", "--output", help="file to write (created readable by you only); stdout by default")
+    from .inspect._cli import add_inspect_command, run_inspect
+
+    add_inspect_command(sub)
     args = parser.parse_args(argv)
+    if args.command == "inspect":
+        return run_inspect(args)
 
     from .webhook import StoreError
     from .webhook._serving import ServeError

@@ -1,0 +1,16 @@
+"""What the page inspector raises: :class:`InspectError` and :class:`AddressRefused`."""
+
+from __future__ import annotations
+
+from .._exceptions import KakaoShareError
+
+__all__ = ["AddressRefused", "InspectError"]
+
+
+class InspectError(KakaoShareError):
+    """The target cannot be inspected (no such folder or file, a URL that is not http(s), nothing to read)."""
+
+
+class AddressRefused(InspectError):
+    """A fetch would have connected to an address the inspection may not reach (private, loopback,
+    link-local); raised before any connection is opened."""

@@ -1,0 +1,232 @@
+"""One inspection from target to :class:`Report`: :func:`inspect_site`.
+
+Pages are read as the widget reads them, each share built with :class:`kakao_share.WidgetConfig` and
+checked with :func:`kakao_share.check`; then every card image is fetched once, and titles and images
+are compared across pages. Fetches run on a bounded pool of threads.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from .. import (
+    Finding,
+    ScrapTemplate,
+    ShareOptions,
+    TemplateError,
+    WidgetConfig,
+    check,
+    render_preview,
+    share_settings,
+)
+from .._templates import Template
+from ._discovery import Source, Target, open_target
+from ._exceptions import InspectError
+from ._fetching import Fetched, Fetcher, FetchFailed, Resolver, system_resolver
+from ._imagesize import read_header
+from ._reading import ReadPage, read_html
+from ._report import PageReport, Report
+from ._rules import MAX_IMAGE_BYTES, Graded, grade, image_findings, page_findings, repeated
+
+__all__ = ["Progress", "inspect_site"]
+
+#: Called with (stage: "pages" or "images", done, total) as the inspection goes.
+Progress = Callable[[str, int, int], None]
+#: The largest message template (template-src) read.
+TEMPLATE_LIMIT = 100_000
+#: Images up to this size are embedded in the HTML report, so it shows them offline.
+EMBED_LIMIT = 512 * 1024
+
+
+@dataclass
+class _Read:
+    report: PageReport
+    page: ReadPage | None
+    title_given: bool
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+class _Inspection:
+    def __init__(self, target: Target, domains: list[str] | None) -> None:
+        self.target = target
+        self.domains = domains
+
+    def _checked(self, template: Template, prefix: str, page: ReadPage) -> list[Graded]:
+        findings = check(template, registered_domains=self.domains)
+        # An image the page names relatively reads as http: on a staging address; the page's own
+        # http: image addresses are reported at their tag instead.
+        image = page.metadata.image
+        kept = [f for f in findings if not (f.code == "image_not_https" and image and image in _image_urls(template))]
+        return grade(kept, prefix=prefix)
+
+    def _template_source(self, config: WidgetConfig) -> str:
+        url = str(config.template_src)
+        try:
+            fetched = self.target.read(url, TEMPLATE_LIMIT)
+        except FetchFailed as exc:
+            raise TemplateError([_unreachable(str(exc))], model="<kakao-share-button>") from None
+        if fetched.status >= 400:
+            raise TemplateError([_unreachable(f"HTTP {fetched.status}")], model="<kakao-share-button>")
+        return fetched.body.decode("utf-8", errors="replace")
+
+    def page(self, source: Source) -> _Read:
+        report = PageReport(source.url)
+        if source.html is None:
+            unreadable = Finding("", f"the page cannot be read: {source.problem}", "fix the link", "page_unreachable")
+            report.findings.extend(grade([unreadable], severity="error"))
+            return _Read(report, None, False)
+        read = read_html(source.html, source.url)
+        page = read.metadata
+        report.og = {key: value for key, value in page.tags.items() if key.startswith("og:")}
+        report.image = page.image
+        report.findings.extend(page_findings(page, addressed=self.target.addressed))
+        report.findings.extend(grade(page.problems))
+        if not read.buttons:
+            feed = page.feed()
+            report.message = share_settings(feed, ShareOptions())
+            report.findings.extend(self._checked(feed, "feed", read))
+            report.previews.append(("feed", render_preview(feed, include_style=False)))
+        for index, button in enumerate(read.buttons):
+            prefix = f"button[{index}]"
+            try:
+                config = WidgetConfig.from_attributes(
+                    button.attributes, page_url=read.base_url, inline_template=button.inline_template
+                )
+                report.findings.extend(grade(config.warnings(), prefix=prefix))
+                source_text = self._template_source(config) if config.template_src else None
+                settings = config.settings(page, source_text)
+            except TemplateError as exc:
+                report.findings.extend(grade(exc.problems, prefix=prefix, severity="error"))
+                report.buttons.append(None)
+                continue
+            message = share_settings(settings.template, settings.options)
+            report.buttons.append(message)
+            if report.message is None:
+                report.message = message
+            report.findings.extend(self._checked(settings.template, prefix, read))
+            if isinstance(settings.template, ScrapTemplate):
+                # Kakao builds a scrap card from the page's Open Graph tags: show those, as a feed.
+                label, shown = f"{prefix} scrap", render_preview(page.feed(), include_style=False)
+            else:
+                label, shown = prefix, render_preview(settings.template, include_style=False)
+            report.previews.append((label, shown))
+        title_given = not any(f.finding.code == "title_missing" for f in report.findings)
+        return _Read(report, read, title_given)
+
+    def image(self, url: str) -> tuple[list[Graded], str | None]:
+        """Findings about the image at ``url``, and a ``data:`` URI of it for the report."""
+        try:
+            fetched: Fetched | None = self.target.read(url, MAX_IMAGE_BYTES + 1)
+            problem = None
+        except FetchFailed as exc:
+            fetched, problem = None, str(exc)
+        findings = image_findings(fetched, problem, "og:image")
+        data = None
+        if fetched is not None and fetched.complete and len(fetched.body) <= EMBED_LIMIT:
+            header = read_header(fetched.body)
+            if header is not None:
+                data = f"data:{header.mime};base64,{base64.b64encode(fetched.body).decode('ascii')}"
+        return findings, data
+
+
+def _unreachable(why: str) -> Finding:
+    return Finding(
+        "template-src",
+        f"the message template cannot be read: {why}",
+        "publish the template at that address",
+        "template_unreachable",
+    )
+
+
+def _image_urls(template: Template) -> set[str]:
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key.endswith("_url") and isinstance(item, str) and "image" in key:
+                    found.add(item)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(template.model_dump())
+    return found
+
+
+def _repeats(reads: Iterable[_Read]) -> None:
+    titles: dict[str, list[PageReport]] = defaultdict(list)
+    images: dict[str, list[PageReport]] = defaultdict(list)
+    for read in reads:
+        if read.page is None:
+            continue
+        if read.title_given:
+            titles[read.page.metadata.share_title].append(read.report)
+        if read.report.image:
+            images[read.report.image].append(read.report)
+    for kind, groups in (("title", titles), ("image", images)):
+        for value, pages in groups.items():
+            for page in pages if len(pages) > 1 else ():
+                page.findings.append(repeated(kind, value, [p.url for p in pages if p is not page]))
+
+
+def inspect_site(
+    target: str,
+    *,
+    domains: Iterable[str] | None = None,
+    base_url: str | None = None,
+    max_pages: int = 200,
+    concurrency: int = 8,
+    baseline: dict[str, dict[str, Any]] | None = None,
+    progress: Progress = _quiet,
+    resolve: Resolver = system_resolver,
+) -> Report:
+    """Inspect every page of ``target`` (a folder, an HTML file, a site's address or its sitemap.xml).
+
+    ``domains``: the app's registered domains (links elsewhere are errors). ``base_url``: where a folder
+    is published (default: ``https://<first domain>/``). ``baseline``: a previous report's pages by
+    address (:func:`read_baseline`), to mark changed cards. Raises :class:`InspectError`.
+    """
+    if max_pages < 1 or concurrency < 1:
+        raise InspectError("max_pages and concurrency must be at least 1")
+    registered = list(domains) if domains is not None else None
+    if base_url is None and registered:
+        first = registered[0]
+        base_url = first if "://" in first else f"https://{first}/"
+    with contextlib.ExitStack() as stack:
+
+        def fetcher_for(url: str | None) -> Fetcher:
+            if url is None:
+                return stack.enter_context(Fetcher(concurrency=concurrency, resolve=resolve))
+            return stack.enter_context(Fetcher.for_target(url, concurrency=concurrency, resolve=resolve))
+
+        site = open_target(target, fetcher_for, base_url=base_url, max_pages=max_pages, concurrency=concurrency)
+        sources = site.pages(lambda done, total: progress("pages", done, total))
+        inspection = _Inspection(site, registered)
+        with ThreadPoolExecutor(concurrency) as pool:
+            reads = list(pool.map(inspection.page, sources))
+            urls = list(dict.fromkeys(r.report.image for r in reads if r.report.image))
+            results: dict[str, tuple[list[Graded], str | None]] = {}
+            progress("images", 0, len(urls))
+            for done, (url, result) in enumerate(zip(urls, pool.map(inspection.image, urls), strict=True), 1):
+                results[url] = result
+                progress("images", done, len(urls))
+    for read in reads:
+        if read.report.image in results:
+            findings, read.report.image_data = results[read.report.image]
+            read.report.findings.extend(findings)
+    _repeats(reads)
+    report = Report(target, [read.report for read in reads])
+    if baseline is not None:
+        report.compare(baseline)
+    return report
