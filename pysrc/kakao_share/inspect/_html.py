@@ -9,6 +9,7 @@ at all, and card images are embedded as ``data:`` URIs when small, so the file s
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -80,10 +81,10 @@ details dd{margin:0;overflow-wrap:anywhere}
 
 @lru_cache(maxsize=1)
 def _template() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
-        loader=PackageLoader(__package__),
+        loader=FileSystemLoader(Path(__file__).parent),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -173,8 +173,13 @@ def page_findings(page: PageMetadata, *, addressed: bool) -> Iterator[Graded]:
                 ),
             )
     named: list[tuple[str, str | None]] = [("og:url", tags.get("og:url")), ("canonical", page.canonical)]
-    for what, value in named:
-        if value and urlsplit(value).scheme in ("http", "https") and not _same_page(value, page.url, addressed):
+    for what, named_url in named:
+        if (
+            named_url
+            and urlsplit(named_url).scheme in ("http", "https")
+            and not _same_page(named_url, page.url, addressed)
+        ):
+            value = named_url
             code = "og_url_elsewhere" if what == "og:url" else "canonical_elsewhere"
             yield _own(
                 "error",

@@ -1,0 +1,133 @@
+"""The inspector on a site the tests build, with one page per mistake and one clean page: read as a
+folder, served over HTTP on 127.0.0.1 (crawled, and through its sitemap), and through the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from kakao_share.cli import main
+from kakao_share.inspect import DEBUGGER_URL, Report, inspect_site, read_baseline, render_html
+
+from servers import port_of, static_site
+from site_builder import DOMAINS, EXPECTED, build_site
+
+
+def _codes(report: Report) -> dict[str, set[str]]:
+    """Finding codes by page file name."""
+    out = {}
+    for page in report.pages:
+        name = urlsplit(page.url).path.rsplit("/", 1)[1] or "index.html"
+        out[name] = {graded.finding.code for graded in page.findings}
+    return out
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    build_site(root, "https://localhost", "http://localhost")
+    return root
+
+
+def test_a_folder_gets_the_expected_findings_on_each_page(folder):
+    report = inspect_site(str(folder), domains=DOMAINS)
+    assert _codes(report) == EXPECTED
+    clean = next(page for page in report.pages if page.url == "https://localhost/")
+    assert clean.findings == []
+    assert clean.message == {
+        "objectType": "feed",
+        "content": {
+            "title": "kakao-share inspect: the clean page",
+            "description": "Every card checked before it goes live.",
+            "imageUrl": "https://localhost/img/index.png",
+            "link": {"webUrl": "https://localhost/", "mobileWebUrl": "https://localhost/"},
+        },
+    }
+    assert report.exit_status() == 1
+
+
+def test_the_same_site_served_over_http_gets_the_same_findings(tmp_path):
+    with static_site(tmp_path) as server:
+        port = port_of(server)
+        build_site(tmp_path, f"http://127.0.0.1:{port}", f"http://localhost:{port}")
+        crawled = inspect_site(f"http://127.0.0.1:{port}/", domains=DOMAINS, concurrency=4)
+        names = "".join(f"<url><loc>http://127.0.0.1:{port}/{name}</loc></url>" for name in EXPECTED)
+        (tmp_path / "sitemap.xml").write_text(f"<urlset>{names}</urlset>", encoding="utf-8")
+        mapped = inspect_site(f"http://127.0.0.1:{port}/sitemap.xml", domains=DOMAINS)
+    assert _codes(crawled) == EXPECTED
+    assert _codes(mapped) == EXPECTED
+    assert len(crawled.pages) == len(EXPECTED)
+
+
+def test_the_crawl_stops_at_max_pages_and_stays_on_the_site(tmp_path):
+    with static_site(tmp_path) as server:
+        port = port_of(server)
+        build_site(tmp_path, f"http://127.0.0.1:{port}", f"http://localhost:{port}")
+        index = tmp_path / "index.html"
+        # A link to another site on loopback (localhost, another origin) is not followed.
+        index.write_text(index.read_text().replace("</body>", f'<a href="http://localhost:{port}/x.html">x</a></body>'))
+        report = inspect_site(f"http://127.0.0.1:{port}/", domains=DOMAINS, max_pages=3)
+    assert len(report.pages) == 3
+    assert all(page.url.startswith(f"http://127.0.0.1:{port}/") for page in report.pages)
+
+
+def test_json_output_keeps_its_contract_and_the_exit_status_says_errors(folder, capsys):
+    status = main(["inspect", str(folder), "--format", "json", *[f"--domain={d}" for d in DOMAINS]])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert set(out) == {"pages"}
+    assert len(out["pages"]) == len(EXPECTED)
+    for page in out["pages"]:
+        assert {"url", "message", "findings"} <= set(page)
+        assert isinstance(page["url"], str)
+        assert page["message"] is None or isinstance(page["message"], dict)
+        for finding in page["findings"]:
+            assert set(finding) == {"severity", "code", "path", "rule", "fix"}
+            assert finding["severity"] in ("error", "warning")
+            assert all(isinstance(value, str) for value in finding.values())
+    by_url = {page["url"]: page for page in out["pages"]}
+    widget = by_url["https://localhost/bad-widget.html"]["findings"]
+    assert {(f["path"], f["code"], f["severity"]) for f in widget} == {
+        ("button[0].template-id", "whole_number", "error"),
+        ("button[0].app-key", "app_key_missing", "error"),
+    }
+    long_text = by_url["https://localhost/long-text.html"]
+    assert long_text["message"]["objectType"] == "text" and len(long_text["message"]["text"]) == 300
+
+
+def test_findings_speak_korean_when_asked(folder, capsys):
+    main(["inspect", str(folder / "no-title.html"), "--format", "json", "--lang", "ko"])
+    (finding,) = json.loads(capsys.readouterr().out)["pages"][0]["findings"]
+    assert finding["code"] == "title_missing"
+    assert "og:title" in finding["rule"] and "없어" in finding["rule"]
+
+
+def test_exit_status_follows_fail_on(folder, capsys):
+    clean, warned = str(folder / "index.html"), str(folder / "no-image.html")
+    domains = [f"--domain={d}" for d in DOMAINS]
+    assert main(["inspect", clean, *domains]) == 0
+    assert main(["inspect", warned, *domains]) == 0
+    assert main(["inspect", warned, *domains, "--fail-on", "warning"]) == 1
+    assert main(["inspect", str(folder / "nothing-here")]) == 2
+    out = capsys.readouterr()
+    assert "image_missing" in out.out and "does not exist" in out.err
+
+
+def test_a_changed_card_since_the_baseline_points_at_kakaos_cache_tool(folder, tmp_path, capsys):
+    site = tmp_path / "site"
+    build_site(site, "https://localhost", "http://localhost")
+    baseline = tmp_path / "before.json"
+    assert main(["inspect", str(site), "--domain=localhost", "--format", "json"]) == 1
+    baseline.write_text(capsys.readouterr().out, encoding="utf-8")
+    page = site / "index.html"
+    page.write_text(page.read_text().replace("the clean page", "the clean page, renamed"))
+    report = inspect_site(str(site), domains=["localhost"], baseline=read_baseline(baseline))
+    changed = {p.url for p in report.pages if p.card_changed}
+    assert changed == {"https://localhost/"}
+    html = render_html(report, "en")
+    assert html.count(DEBUGGER_URL) == 1
+    assert main(["inspect", str(site), "--domain=localhost", "--baseline", str(baseline)]) == 1
+    assert DEBUGGER_URL in capsys.readouterr().out
