@@ -1,5 +1,6 @@
-"""The receiver stays on the server: the rest of the library never imports it or its dependencies, so
-the browser bundle can leave out ``kakao_share/webhook/`` and ``kakao_share/cli.py``."""
+"""The receiver and the inspector stay on the server: the rest of the library never imports them or their
+dependencies, so the browser bundle can leave out ``kakao_share/webhook/``, ``kakao_share/inspect/`` and
+``kakao_share/cli.py``."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import sys
 from pathlib import Path
 
 LIBRARY = Path(__file__).resolve().parents[2] / "pysrc" / "kakao_share"
-SERVER_ONLY = ("kakao_share.webhook", "kakao_share.cli", "starlette", "uvicorn", "sqlalchemy", "psycopg")
+SERVER_ONLY = (
+    *("kakao_share.webhook", "kakao_share.cli", "starlette", "uvicorn", "sqlalchemy", "psycopg"),
+    *("kakao_share.inspect", "httpx", "httpcore", "rich"),
+)
 
 PROBE = """
 import importlib, pkgutil, sys
 import kakao_share
 for module in pkgutil.iter_modules(kakao_share.__path__):
-    if module.name not in {"webhook", "cli", "browser"}:  # browser imports Pyodide's js module
+    if module.name not in {"webhook", "inspect", "cli", "browser"}:  # browser imports Pyodide's js module
         importlib.import_module(f"kakao_share.{module.name}")
 kakao_share.render_preview  # noqa: B018
 print("\\n".join(sorted(sys.modules)))
@@ -31,9 +35,10 @@ def test_the_library_imports_nothing_server_only():
 def test_no_module_outside_the_server_paths_names_them():
     for path in LIBRARY.rglob("*.py"):
         rel = path.relative_to(LIBRARY).as_posix()
-        if rel.startswith("webhook/") or rel == "cli.py":
+        if rel.startswith(("webhook/", "inspect/")) or rel == "cli.py":
             continue
         text = path.read_text(encoding="utf-8")
         for line in text.splitlines():
             if line.lstrip().startswith(("import ", "from ")):
                 assert "webhook" not in line and ".cli" not in line, f"{rel}: {line.strip()}"
+                assert ".inspect" not in line and "httpx" not in line, f"{rel}: {line.strip()}"
