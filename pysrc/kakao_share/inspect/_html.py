@@ -113,7 +113,8 @@ def render_html(report: Report, lang: str = "en") -> str:
     lang = language(lang)
     words = {key: text.get(lang) for key, text in _WORDS.items()}
     pages = []
-    for page in report.pages:
+    # The worst first: pages with errors, then with warnings, then the clean ones (each in found order).
+    for page in sorted(report.pages, key=lambda p: (-p.count("error"), -p.count("warning"))):
         findings = []
         for graded in page.findings:
             rule, fix = graded.text(lang)
