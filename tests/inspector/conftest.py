@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterator
 
 import pytest
 
@@ -23,7 +22,7 @@ def _loopback(host: object) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     attempts: list[str] = []
     real_getaddrinfo = socket.getaddrinfo
     real_connect = socket.socket.connect
@@ -41,7 +40,7 @@ def connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     monkeypatch.setattr(socket.socket, "connect", connect)
-    yield attempts
+    return attempts
 
 
 @pytest.fixture(scope="session")

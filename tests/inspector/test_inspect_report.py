@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from site_builder import DOMAINS, EVIL, EXPECTED, build_site
-
 from kakao_share.inspect import inspect_site, render_html
+from site_builder import DOMAINS, EVIL, EXPECTED, build_site
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "inspect-report"
 
