@@ -31,6 +31,7 @@ EXPECTED: dict[str, set[str]] = {
     "huge-image.html": {"image_too_large"},
     "wide-image.html": {"image_cropped"},
     "long-text.html": {"text_truncated"},
+    "template-image.html": {"image_unreachable"},
     "other-domain.html": {"domain_not_registered"},
     "og-url-elsewhere.html": {"og_url_elsewhere"},
     "canonical-elsewhere.html": {"canonical_elsewhere"},
@@ -110,6 +111,14 @@ def build_site(root: Path, origin: str, http_origin: str) -> None:
         "huge-image.html": _page("Huge image", _image(f"{origin}/img/huge.png")),
         "wide-image.html": _page("Wide image", _image(f"{origin}/img/wide.png")),
         "long-text.html": _page("Long text", own("long-text.html"), text_template),
+        "template-image.html": _page(
+            "Template image",
+            own("template-image.html"),
+            f'<kakao-share-button app-key="{APP_KEY}"><script type="text/x-kakao-template">'
+            '{"object_type": "feed", "content": {"title": {{ title }}, '
+            f'"image_url": "{origin}/img/absent.png", '
+            '"link": {"web_url": {{ url }}}}}</script></kakao-share-button>',
+        ),
         "other-domain.html": _page(
             "Other domain", own("other-domain.html"), button.replace("{url}", "https://elsewhere.invalid/p")
         ),

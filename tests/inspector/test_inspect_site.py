@@ -92,6 +92,8 @@ def test_json_output_keeps_its_contract_and_the_exit_status_says_errors(folder, 
         ("button[0].template-id", "whole_number", "error"),
         ("button[0].app-key", "app_key_missing", "error"),
     }
+    (absent,) = by_url["https://localhost/template-image.html"]["findings"]
+    assert (absent["path"], absent["code"]) == ("button[0].content.image_url", "image_unreachable")
     long_text = by_url["https://localhost/long-text.html"]
     assert long_text["message"]["objectType"] == "text" and len(long_text["message"]["text"]) == 300
 

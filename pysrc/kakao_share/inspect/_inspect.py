@@ -12,11 +12,13 @@ import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from .. import (
     Finding,
+    PageMetadata,
     ScrapTemplate,
     ShareOptions,
     TemplateError,
@@ -25,6 +27,7 @@ from .. import (
     render_preview,
     share_settings,
 )
+from .._problems import format_path
 from .._templates import Template
 from ._discovery import Source, Target, open_target
 from ._exceptions import InspectError
@@ -49,6 +52,8 @@ class _Read:
     report: PageReport
     page: ReadPage | None
     title_given: bool
+    images: list[tuple[str, str]] = field(default_factory=list)
+    """(field path, address) of every image its cards show: the page's own, then its templates'."""
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -62,10 +67,12 @@ class _Inspection:
 
     def _checked(self, template: Template, prefix: str, page: ReadPage) -> list[Graded]:
         findings = check(template, registered_domains=self.domains)
-        # An image the page names relatively reads as http: on a staging address; the page's own
-        # http: image addresses are reported at their tag instead.
-        image = page.metadata.image
-        kept = [f for f in findings if not (f.code == "image_not_https" and image and image in _image_urls(template))]
+        images = dict(_images(template))
+        kept = [
+            f
+            for f in findings
+            if not (f.code == "image_not_https" and f.path in images and _staged(images[f.path], page.metadata))
+        ]
         return grade(kept, prefix=prefix)
 
     def _template_source(self, config: WidgetConfig) -> str:
@@ -80,6 +87,7 @@ class _Inspection:
 
     def page(self, source: Source) -> _Read:
         report = PageReport(source.url)
+        images: list[tuple[str, str]] = []
         if source.html is None:
             unreadable = Finding("", f"the page cannot be read: {source.problem}", "fix the link", "page_unreachable")
             report.findings.extend(grade([unreadable], severity="error"))
@@ -88,6 +96,8 @@ class _Inspection:
         page = read.metadata
         report.og = {key: value for key, value in page.tags.items() if key.startswith("og:")}
         report.image = page.image
+        if page.image is not None:
+            images.append(("og:image", page.image))
         report.findings.extend(page_findings(page, addressed=self.target.addressed))
         report.findings.extend(grade(page.problems))
         if not read.buttons:
@@ -113,6 +123,7 @@ class _Inspection:
             if report.message is None:
                 report.message = message
             report.findings.extend(self._checked(settings.template, prefix, read))
+            images.extend((f"{prefix}.{path}", url) for path, url in _images(settings.template) if url != page.image)
             if isinstance(settings.template, ScrapTemplate):
                 # Kakao builds a scrap card from the page's Open Graph tags: show those, as a feed.
                 label, shown = f"{prefix} scrap", render_preview(page.feed(), include_style=False)
@@ -120,22 +131,31 @@ class _Inspection:
                 label, shown = prefix, render_preview(settings.template, include_style=False)
             report.previews.append((label, shown))
         title_given = not any(f.finding.code == "title_missing" for f in report.findings)
-        return _Read(report, read, title_given)
+        return _Read(report, read, title_given, images)
 
-    def image(self, url: str) -> tuple[list[Graded], str | None]:
-        """Findings about the image at ``url``, and a ``data:`` URI of it for the report."""
+    def image(self, url: str) -> tuple[Fetched | None, str | None]:
+        """The image at ``url`` read up to just over Kakao's limit, or why it could not be."""
         try:
-            fetched: Fetched | None = self.target.read(url, MAX_IMAGE_BYTES + 1)
-            problem = None
+            return self.target.read(url, MAX_IMAGE_BYTES + 1), None
         except FetchFailed as exc:
-            fetched, problem = None, str(exc)
-        findings = image_findings(fetched, problem, "og:image")
-        data = None
-        if fetched is not None and fetched.complete and len(fetched.body) <= EMBED_LIMIT:
-            header = read_header(fetched.body)
-            if header is not None:
-                data = f"data:{header.mime};base64,{base64.b64encode(fetched.body).decode('ascii')}"
-        return findings, data
+            return None, str(exc)
+
+
+def _staged(image: str, page: PageMetadata) -> bool:
+    """Whether an http: image is not the template's mistake: the page's own image (reported at its tag,
+    as written) or on the site of a page read over plain http (a local preview, as it is served)."""
+    parts, site = urlsplit(image), urlsplit(page.url)
+    return image == page.image or (site.scheme == "http" and parts.netloc.lower() == site.netloc.lower())
+
+
+def _embedded(fetched: Fetched | None) -> str | None:
+    """A small image as a ``data:`` URI (its type read from its bytes), so the HTML report shows it offline."""
+    if fetched is None or not fetched.complete or len(fetched.body) > EMBED_LIMIT:
+        return None
+    header = read_header(fetched.body)
+    if header is None:
+        return None
+    return f"data:{header.mime};base64,{base64.b64encode(fetched.body).decode('ascii')}"
 
 
 def _unreachable(why: str) -> Finding:
@@ -147,20 +167,21 @@ def _unreachable(why: str) -> Finding:
     )
 
 
-def _image_urls(template: Template) -> set[str]:
-    found: set[str] = set()
+def _images(template: Template) -> list[tuple[str, str]]:
+    """(field path, address) of every http(s) image a template shows (``content.image_url``, …)."""
+    found: list[tuple[str, str]] = []
 
-    def walk(value: Any) -> None:
+    def walk(value: Any, loc: tuple[str | int, ...]) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
-                if key.endswith("_url") and isinstance(item, str) and "image" in key:
-                    found.add(item)
-                walk(item)
+                if key.endswith("image_url") and isinstance(item, str) and item.startswith(("https://", "http://")):
+                    found.append((format_path((*loc, key)), item))
+                walk(item, (*loc, key))
         elif isinstance(value, list):
-            for item in value:
-                walk(item)
+            for index, item in enumerate(value):
+                walk(item, (*loc, index))
 
-    walk(template.model_dump())
+    walk(template.model_dump(), ())
     return found
 
 
@@ -215,16 +236,18 @@ def inspect_site(
         inspection = _Inspection(site, registered)
         with ThreadPoolExecutor(concurrency) as pool:
             reads = list(pool.map(inspection.page, sources))
-            urls = list(dict.fromkeys(r.report.image for r in reads if r.report.image))
-            results: dict[str, tuple[list[Graded], str | None]] = {}
+            urls = list(dict.fromkeys(url for read in reads for _, url in read.images))
+            results: dict[str, tuple[Fetched | None, str | None]] = {}
             progress("images", 0, len(urls))
             for done, (url, result) in enumerate(zip(urls, pool.map(inspection.image, urls), strict=True), 1):
                 results[url] = result
                 progress("images", done, len(urls))
     for read in reads:
-        if read.report.image in results:
-            findings, read.report.image_data = results[read.report.image]
-            read.report.findings.extend(findings)
+        for path, url in read.images:
+            fetched, problem = results[url]
+            read.report.findings.extend(image_findings(fetched, problem, path))
+            if url == read.report.image:
+                read.report.image_data = _embedded(fetched)
     _repeats(reads)
     report = Report(target, [read.report for read in reads])
     if baseline is not None:
