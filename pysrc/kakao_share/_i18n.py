@@ -93,6 +93,20 @@ _KO: dict[str, tuple[str, str]] = {
     ),
     "args_without_template": ("template_id 없이는 template_args가 무시됩니다", "template_id를 넣거나 인자를 지우세요"),
     "duplicate_key": ("같은 키가 두 번 있습니다", "키 이름을 하나로 정리하세요"),
+    # <kakao-share-button> attributes (WidgetConfig), read by the share widget and kakao-share inspect.
+    "app_key_missing": (
+        "앱의 JavaScript 키가 필요합니다",
+        'app-key="…"에 카카오 디벨로퍼스(내 애플리케이션 › 앱 키)의 JavaScript 키를 넣으세요',
+    ),
+    "app_key_format": (
+        "JavaScript 키처럼 보이지 않습니다 (0-9, a-f로 된 32자)",
+        "카카오 디벨로퍼스(내 애플리케이션 › 앱 키)에서 JavaScript 키를 복사하세요",
+    ),
+    "whole_number": ("정수여야 합니다", '숫자만 쓰세요 (예: template-id="12345")'),
+    "switch": ("켜고 끄는 속성이라 값을 쓰지 않습니다", "켜려면 속성 이름만 쓰세요"),
+    "out_of_range": ("1부터 10까지여야 합니다", 'picker-limit="5"처럼 1에서 10 사이 숫자를 쓰세요'),
+    "picker_type": ("friend 또는 chat이어야 합니다", 'picker-type="friend" 또는 picker-type="chat"으로 쓰세요'),
+    "sdk_version": ("2.7.1 같은 버전이어야 합니다", 'sdk-version="2.7.1"처럼 쓰세요'),
     "key_missing": ("키가 비어 있습니다", "키를 입력하거나 이 행을 지우세요"),
 }
 

@@ -103,6 +103,10 @@ def test_findings_speak_korean_when_asked(folder, capsys):
     (finding,) = json.loads(capsys.readouterr().out)["pages"][0]["findings"]
     assert finding["code"] == "title_missing"
     assert "og:title" in finding["rule"] and "없어" in finding["rule"]
+    main(["inspect", str(folder / "bad-widget.html"), "--format", "json", "--lang", "ko"])
+    widget = {f["code"]: f for f in json.loads(capsys.readouterr().out)["pages"][0]["findings"]}
+    assert widget["whole_number"]["rule"] == "정수여야 합니다"
+    assert "JavaScript 키" in widget["app_key_missing"]["rule"]
 
 
 def test_exit_status_follows_fail_on(folder, capsys):
@@ -131,3 +135,12 @@ def test_a_changed_card_since_the_baseline_points_at_kakaos_cache_tool(folder, t
     assert html.count(DEBUGGER_URL) == 1
     assert main(["inspect", str(site), "--domain=localhost", "--baseline", str(baseline)]) == 1
     assert DEBUGGER_URL in capsys.readouterr().out
+
+
+def test_the_command_writes_the_html_report(folder, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    assert main(["inspect", str(folder), "--html", str(out), "--lang", "ko", *[f"--domain={d}" for d in DOMAINS]]) == 1
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and '<html lang="ko">' in html
+    assert html.count('<section class="page"') == len(EXPECTED)
+    assert "오류" in capsys.readouterr().out  # the terminal table speaks Korean too
