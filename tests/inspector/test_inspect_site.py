@@ -23,6 +23,12 @@ def _codes(report: Report) -> dict[str, set[str]]:
     return out
 
 
+def _link_elsewhere_and_home(index: Path, port: int) -> None:
+    """Links the crawl must not follow (another site, even on loopback) or must not read twice ("/")."""
+    extra = f'<a href="http://localhost:{port}/x.html">x</a><a href="/index.html">home</a>'
+    index.write_text(index.read_text().replace("</body>", extra + "</body>"))
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site")
@@ -51,6 +57,7 @@ def test_the_same_site_served_over_http_gets_the_same_findings(tmp_path):
     with static_site(tmp_path) as server:
         port = port_of(server)
         build_site(tmp_path, f"http://127.0.0.1:{port}", f"http://localhost:{port}")
+        _link_elsewhere_and_home(tmp_path / "index.html", port)
         crawled = inspect_site(f"http://127.0.0.1:{port}/", domains=DOMAINS, concurrency=4)
         names = "".join(f"<url><loc>http://127.0.0.1:{port}/{name}</loc></url>" for name in EXPECTED)
         (tmp_path / "sitemap.xml").write_text(f"<urlset>{names}</urlset>", encoding="utf-8")
@@ -65,9 +72,10 @@ def test_the_crawl_stops_at_max_pages_and_stays_on_the_site(tmp_path):
         port = port_of(server)
         build_site(tmp_path, f"http://127.0.0.1:{port}", f"http://localhost:{port}")
         index = tmp_path / "index.html"
-        # A link to another site on loopback (localhost, another origin) is not followed.
-        index.write_text(index.read_text().replace("</body>", f'<a href="http://localhost:{port}/x.html">x</a></body>'))
+        _link_elsewhere_and_home(index, port)
         report = inspect_site(f"http://127.0.0.1:{port}/", domains=DOMAINS, max_pages=3)
+        (missing,) = inspect_site(f"http://127.0.0.1:{port}/gone.html").pages
+    assert [(g.severity, g.finding.code) for g in missing.findings] == [("error", "page_unreachable")]
     assert len(report.pages) == 3
     assert all(page.url.startswith(f"http://127.0.0.1:{port}/") for page in report.pages)
 

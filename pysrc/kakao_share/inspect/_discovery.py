@@ -113,7 +113,8 @@ class _Files(Target):
     def pages(self, progress: Progress) -> list[Source]:
         out = []
         for done, path in enumerate(self.files, 1):
-            data = path.read_bytes()[:PAGE_LIMIT]
+            with path.open("rb") as file:
+                data = file.read(PAGE_LIMIT)
             out.append(Source(self.url_of(path), decode_html(data)))
             progress(done, len(self.files))
         return out
@@ -182,20 +183,31 @@ class _Crawl(Target):
     def pages(self, progress: Progress) -> list[Source]:
         sitemap = urlsplit(self.start).path.lower().endswith(".xml")
         queue = self._sitemap(self.start)[: self.max_pages] if sitemap else [urldefrag(self.start)[0]]
-        seen = set(queue)
+        seen = {_page_key(url) for url in queue}
         found: list[Source] = []
         with ThreadPoolExecutor(self.concurrency) as pool:
             while queue and len(found) < self.max_pages:
                 batch, queue = queue[: self.concurrency], queue[self.concurrency :]
-                for source, links in pool.map(self._page, batch):
-                    if source is not None and len(found) < self.max_pages:
+                for asked, (source, links) in zip(batch, pool.map(self._page, batch), strict=True):
+                    # A redirect to a page already read (/blog -> /blog/) is that page again.
+                    again = (
+                        source is not None
+                        and _page_key(source.url) != _page_key(asked)
+                        and (_page_key(source.url) in {_page_key(f.url) for f in found})
+                    )
+                    if source is not None and not again and len(found) < self.max_pages:
                         found.append(source)
                     for link in links if not sitemap else ():
-                        if link not in seen:
-                            seen.add(link)
+                        if _page_key(link) not in seen:
+                            seen.add(_page_key(link))
                             queue.append(link)
                     progress(len(found), min(self.max_pages, len(found) + len(queue)))
         return found
+
+
+def _page_key(url: str) -> str:
+    """One key for the addresses of one page: ``/blog/index.html`` and ``/blog/`` are the same."""
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
 def _html_files(root: Path) -> Iterator[Path]:
