@@ -13,6 +13,9 @@ Template problems are found in Python before anything reaches Kakao (:class:`Tem
     │   ├── SDKInitError                       Kakao.init with another app key
     │   ├── PopupBlocked                       the browser blocked the share popup
     │   └── KakaoAPIError                      Kakao's API answered with an error
+    ├── InspectError                           (kakao_share.inspect) a target that cannot be inspected
+    │   ├── FetchFailed                        a page, image or template gave no response
+    │   └── AddressRefused                     an address refused before connecting to it
     ├── BadWebhookRequest                      (kakao_share.webhook) a webhook call the receiver refuses
     └── StoreError                             (kakao_share.webhook) the event store cannot be used
         └── StoreUnavailable                   a write did not commit: answer 5xx, Kakao retries

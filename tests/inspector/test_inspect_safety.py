@@ -142,3 +142,13 @@ def test_pages_are_read_as_the_widget_reads_the_dom():
     (button,) = page.buttons
     assert button.attributes == {"app-key": "k", "data-post": "7"}
     assert button.inline_template == '{"object_type": "text"}'  # only a direct child is the template
+
+
+def test_a_page_whose_image_redirects_to_a_private_address_gets_image_unreachable(endless, tmp_path, connections):
+    image = f"http://127.0.0.1:{port_of(endless)}/redirect?to=http://10.0.0.1/cover.png"
+    (tmp_path / "page.html").write_text(f'<title>Redirected</title><meta property="og:image" content="{image}">')
+    with static_site(tmp_path) as site:
+        (page,) = inspect_site(f"http://127.0.0.1:{port_of(site)}/page.html").pages
+    unreachable = next(g for g in page.findings if g.finding.code == "image_unreachable")
+    assert "10.0.0.1" in unreachable.finding.rule and "private" in unreachable.finding.rule
+    assert set(connections) == {"127.0.0.1"}

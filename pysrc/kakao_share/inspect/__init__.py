@@ -10,8 +10,8 @@
 Needs the ``inspect`` extra (httpx, rich); the browser wheel leaves this package out.
 """
 
-from ._exceptions import AddressRefused, InspectError
-from ._fetching import Fetched, Fetcher, FetchFailed
+from ._exceptions import AddressRefused, FetchFailed, InspectError
+from ._fetching import Fetched, Fetcher
 from ._html import render_html
 from ._inspect import inspect_site
 from ._report import PageReport, Report, read_baseline

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 
-from ._exceptions import InspectError
-from ._fetching import Fetched, Fetcher, FetchFailed, origin
+from ._exceptions import FetchFailed, InspectError
+from ._fetching import Fetched, Fetcher, origin
 from ._reading import read_html
 
 __all__ = ["PAGE_LIMIT", "Source", "Target", "decode_html", "open_target"]

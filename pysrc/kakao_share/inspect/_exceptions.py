@@ -1,14 +1,19 @@
-"""What the page inspector raises: :class:`InspectError` and :class:`AddressRefused`."""
+"""What the page inspector raises: :class:`InspectError`, :class:`FetchFailed` and :class:`AddressRefused`."""
 
 from __future__ import annotations
 
 from .._exceptions import KakaoShareError
 
-__all__ = ["AddressRefused", "InspectError"]
+__all__ = ["AddressRefused", "FetchFailed", "InspectError"]
 
 
 class InspectError(KakaoShareError):
     """The target cannot be inspected (no such folder or file, a URL that is not http(s), nothing to read)."""
+
+
+class FetchFailed(InspectError):
+    """A fetch that gave no response: network error, refused address, too many redirects, another site.
+    The inspector reports it as a finding about what it tried to fetch."""
 
 
 class AddressRefused(InspectError):

@@ -20,9 +20,9 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from ._exceptions import AddressRefused
+from ._exceptions import AddressRefused, FetchFailed
 
-__all__ = ["FetchFailed", "Fetched", "Fetcher", "Resolver", "address_kind", "origin", "system_resolver"]
+__all__ = ["Fetched", "Fetcher", "Resolver", "address_kind", "origin", "system_resolver"]
 
 #: Resolves (host, port) to IP address strings.
 Resolver = Callable[[str, int], list[str]]
@@ -117,10 +117,6 @@ class Fetched:
     complete: bool
     """False when the body was cut at the size limit (or the time limit)."""
     declared_length: int | None
-
-
-class FetchFailed(Exception):
-    """A fetch that gave no response: network error, refused address, too many redirects, another site."""
 
 
 class Fetcher:

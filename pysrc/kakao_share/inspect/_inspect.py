@@ -30,8 +30,8 @@ from .. import (
 from .._problems import format_path
 from .._templates import Template
 from ._discovery import Source, Target, open_target
-from ._exceptions import InspectError
-from ._fetching import Fetched, Fetcher, FetchFailed, Resolver, system_resolver
+from ._exceptions import FetchFailed, InspectError
+from ._fetching import Fetched, Fetcher, Resolver, system_resolver
 from ._imagesize import read_header
 from ._reading import ReadPage, read_html
 from ._report import PageReport, Report

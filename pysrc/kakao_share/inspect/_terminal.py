@@ -13,10 +13,12 @@ from rich.text import Text as RichText
 from .. import Text
 from ._inspect import Progress as ProgressCallback
 from ._report import Report
+from ._rules import DEBUGGER_URL
 
 __all__ = ["print_summary", "progress_bar"]
 
 _STAGES = {"pages": Text("reading pages", "페이지 읽는 중"), "images": Text("fetching images", "이미지 받는 중")}
+_SEVERITY = {"error": Text("error", "오류"), "warning": Text("warning", "경고")}
 _HEAD = (Text("page", "페이지"), Text("errors", "오류"), Text("warnings", "경고"), Text("findings", "발견 항목"))
 
 
@@ -58,7 +60,7 @@ def print_summary(report: Report, console: Console, lang: str) -> None:
         for graded in page.findings:
             rule, fix = graded.text(lang)
             style = "red" if graded.severity == "error" else "yellow"
-            line = RichText(f"  {graded.severity} ", style=style)
+            line = RichText(f"  {_SEVERITY[graded.severity].get(lang)} ", style=style)
             line.append(f"{graded.finding.code} {graded.finding.path}: {rule}")
             if fix:
                 line.append(f" → {fix}", style="dim")
@@ -70,7 +72,7 @@ def print_summary(report: Report, console: Console, lang: str) -> None:
                     "Cards changed since the baseline: KakaoTalk may still show the old ones; refresh them at ",
                     "기준 이후 바뀐 카드가 있습니다. 카카오톡은 예전 카드를 보여 줄 수 있으니 여기서 초기화하세요: ",
                 ).get(lang)
-                + "https://developers.kakao.com/tool/debugger/sharing"
+                + DEBUGGER_URL
             )
         )
         for page in report.pages:
