@@ -152,3 +152,15 @@ def test_the_command_writes_the_html_report(folder, tmp_path, capsys):
     assert html.startswith("<!doctype html>") and '<html lang="ko">' in html
     assert html.count('<section class="page"') == len(EXPECTED)
     assert "오류" in capsys.readouterr().out  # the terminal table speaks Korean too
+
+
+def test_page_text_cannot_steer_the_terminal(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<title>Escape</title><meta property="og:url" content="https://localhost/\x1b]0;pwned\x07\x1b[2J">',
+        encoding="utf-8",
+    )
+    assert main(["inspect", str(page), "--domain=localhost"]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;pwned\\x07" in out  # shown, as text

@@ -1,7 +1,12 @@
-"""The inspection in a terminal: a progress bar while it runs, then a summary table (rich)."""
+"""The inspection in a terminal: a progress bar while it runs, then a summary table (rich).
+
+Text from the pages is shown with its control characters escaped (``\x1b`` as text), so a page
+cannot move the cursor, retitle the window or hide a line.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,6 +25,14 @@ __all__ = ["print_summary", "progress_bar"]
 _STAGES = {"pages": Text("reading pages", "페이지 읽는 중"), "images": Text("fetching images", "이미지 받는 중")}
 _SEVERITY = {"error": Text("error", "오류"), "warning": Text("warning", "경고")}
 _HEAD = (Text("page", "페이지"), Text("errors", "오류"), Text("warnings", "경고"), Text("findings", "발견 항목"))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _shown(text: str, style: str = "") -> RichText:
+    """``text`` as rich text (no markup) with control characters written out."""
+    return RichText(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text), style=style)
 
 
 @contextmanager
@@ -47,23 +60,23 @@ def print_summary(report: Report, console: Console, lang: str) -> None:
         codes = ", ".join(dict.fromkeys(g.finding.code for g in page.findings)) or "✓"
         errors, warnings = page.count("error"), page.count("warning")
         table.add_row(
-            RichText(page.url),
+            _shown(page.url),
             RichText(str(errors), style="bold red" if errors else ""),
             RichText(str(warnings), style="yellow" if warnings else ""),
-            RichText(codes),
+            _shown(codes),
         )
     console.print(table)
     for page in report.pages:
         if not page.findings:
             continue
-        console.print(RichText(page.url, style="bold"))
+        console.print(_shown(page.url, style="bold"))
         for graded in page.findings:
             rule, fix = graded.text(lang)
             style = "red" if graded.severity == "error" else "yellow"
             line = RichText(f"  {_SEVERITY[graded.severity].get(lang)} ", style=style)
-            line.append(f"{graded.finding.code} {graded.finding.path}: {rule}")
+            line.append_text(_shown(f"{graded.finding.code} {graded.finding.path}: {rule}"))
             if fix:
-                line.append(f" → {fix}", style="dim")
+                line.append_text(_shown(f" → {fix}", style="dim"))
             console.print(line)
     if any(page.card_changed for page in report.pages):
         console.print(
@@ -77,7 +90,7 @@ def print_summary(report: Report, console: Console, lang: str) -> None:
         )
         for page in report.pages:
             if page.card_changed:
-                console.print(RichText(f"  {page.url}"))
+                console.print(_shown(f"  {page.url}"))
     total = Text("{e} errors, {w} warnings", "오류 {e}개, 경고 {w}개").format(
         e=report.count("error"), w=report.count("warning")
     )
