@@ -48,7 +48,9 @@ EMBED_LIMIT = 512 * 1024
 
 
 @dataclass
-class _Read:
+class _Inspected:
+    """One page's report, with what the cross-page checks and the image fetches need."""
+
     report: PageReport
     page: ReadPage | None
     title_given: bool
@@ -85,13 +87,13 @@ class _Inspection:
             raise TemplateError([_unreachable(f"HTTP {fetched.status}")], model="<kakao-share-button>")
         return fetched.body.decode("utf-8", errors="replace")
 
-    def page(self, source: Source) -> _Read:
+    def page(self, source: Source) -> _Inspected:
         report = PageReport(source.url)
         images: list[tuple[str, str]] = []
         if source.html is None:
             unreadable = Finding("", f"the page cannot be read: {source.problem}", "fix the link", "page_unreachable")
             report.findings.extend(grade([unreadable], severity="error"))
-            return _Read(report, None, False)
+            return _Inspected(report, None, False)
         read = read_html(source.html, source.url)
         page = read.metadata
         report.og = {key: value for key, value in page.tags.items() if key.startswith("og:")}
@@ -101,10 +103,14 @@ class _Inspection:
         report.findings.extend(page_findings(page, addressed=self.target.addressed))
         report.findings.extend(grade(page.problems))
         if not read.buttons:
-            feed = page.feed()
-            report.message = share_settings(feed, ShareOptions())
-            report.findings.extend(self._checked(feed, "feed", read))
-            report.previews.append(("feed", render_preview(feed, include_style=False)))
+            try:
+                feed = page.feed()
+            except TemplateError as exc:
+                report.findings.extend(grade(exc.problems, prefix="feed", severity="error"))
+            else:
+                report.message = share_settings(feed, ShareOptions())
+                report.findings.extend(self._checked(feed, "feed", read))
+                report.previews.append(("feed", render_preview(feed, include_style=False)))
         for index, button in enumerate(read.buttons):
             prefix = f"button[{index}]"
             try:
@@ -114,6 +120,7 @@ class _Inspection:
                 report.findings.extend(grade(config.warnings(), prefix=prefix))
                 source_text = self._template_source(config) if config.template_src else None
                 settings = config.settings(page, source_text)
+                scraped = page.feed() if isinstance(settings.template, ScrapTemplate) else None
             except TemplateError as exc:
                 report.findings.extend(grade(exc.problems, prefix=prefix, severity="error"))
                 report.buttons.append(None)
@@ -124,21 +131,24 @@ class _Inspection:
                 report.message = message
             report.findings.extend(self._checked(settings.template, prefix, read))
             images.extend((f"{prefix}.{path}", url) for path, url in _images(settings.template) if url != page.image)
-            if isinstance(settings.template, ScrapTemplate):
+            if scraped is not None:
                 # Kakao builds a scrap card from the page's Open Graph tags: show those, as a feed.
-                label, shown = f"{prefix} scrap", render_preview(page.feed(), include_style=False)
+                label, shown = f"{prefix} scrap", render_preview(scraped, include_style=False)
             else:
                 label, shown = prefix, render_preview(settings.template, include_style=False)
             report.previews.append((label, shown))
         title_given = not any(f.finding.code == "title_missing" for f in report.findings)
-        return _Read(report, read, title_given, images)
+        return _Inspected(report, read, title_given, images)
 
-    def image(self, url: str) -> tuple[Fetched | None, str | None]:
-        """The image at ``url`` read up to just over Kakao's limit, or why it could not be."""
+    def image(self, url: str) -> tuple[list[Graded], str | None]:
+        """Findings about the image at ``url`` (at path ""), and a ``data:`` URI of it for the report.
+        Its bytes (up to just over Kakao's limit) are dropped here, so at most ``concurrency`` are held."""
         try:
-            return self.target.read(url, MAX_IMAGE_BYTES + 1), None
+            fetched: Fetched | None = self.target.read(url, MAX_IMAGE_BYTES + 1)
+            problem = None
         except FetchFailed as exc:
-            return None, str(exc)
+            fetched, problem = None, str(exc)
+        return image_findings(fetched, problem, ""), _embedded(fetched)
 
 
 def _staged(image: str, page: PageMetadata) -> bool:
@@ -185,7 +195,7 @@ def _images(template: Template) -> list[tuple[str, str]]:
     return found
 
 
-def _repeats(reads: Iterable[_Read]) -> None:
+def _repeats(reads: Iterable[_Inspected]) -> None:
     titles: dict[str, list[PageReport]] = defaultdict(list)
     images: dict[str, list[PageReport]] = defaultdict(list)
     for read in reads:
@@ -237,17 +247,17 @@ def inspect_site(
         with ThreadPoolExecutor(concurrency) as pool:
             reads = list(pool.map(inspection.page, sources))
             urls = list(dict.fromkeys(url for read in reads for _, url in read.images))
-            results: dict[str, tuple[Fetched | None, str | None]] = {}
+            results: dict[str, tuple[list[Graded], str | None]] = {}
             progress("images", 0, len(urls))
             for done, (url, result) in enumerate(zip(urls, pool.map(inspection.image, urls), strict=True), 1):
                 results[url] = result
                 progress("images", done, len(urls))
     for read in reads:
         for path, url in read.images:
-            fetched, problem = results[url]
-            read.report.findings.extend(image_findings(fetched, problem, path))
+            findings, data = results[url]
+            read.report.findings.extend(graded.at(path) for graded in findings)
             if url == read.report.image:
-                read.report.image_data = _embedded(fetched)
+                read.report.image_data = data
     _repeats(reads)
     report = Report(target, [read.report for read in reads])
     if baseline is not None:

@@ -9,7 +9,7 @@ get theirs from :func:`kakao_share.finding_text`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -60,6 +60,10 @@ class Graded:
         if self.korean is not None:
             return self.korean
         return finding_text(self.finding, "ko")
+
+    def at(self, path: str) -> Graded:
+        """The same finding at ``path``."""
+        return replace(self, finding=replace(self.finding, path=path))
 
     def to_json(self, lang: str = "en") -> dict[str, str]:
         rule, fix = self.text(lang)
