@@ -71,6 +71,7 @@ main{padding:12px;max-width:1200px;margin:0 auto}
 .warning .badge{color:#8a5a00}
 code{font-size:13px;background:#eee;padding:0 3px;border-radius:3px}
 .fix{display:block;color:#333;font-size:14px}
+html[lang=ko] .findings li,html[lang=ko] .changed{word-break:keep-all}
 .clean{color:#137333;margin:0}
 .changed{background:#e8f0fe;border-radius:6px;padding:8px 10px;margin:0 0 10px}
 details{margin-top:8px;font-size:13px}
