@@ -32,6 +32,7 @@ EXPECTED: dict[str, set[str]] = {
     "wide-image.html": {"image_cropped"},
     "long-text.html": {"text_truncated"},
     "template-image.html": {"image_unreachable"},
+    "template-src.html": {"template_unreachable"},
     "other-domain.html": {"domain_not_registered"},
     "og-url-elsewhere.html": {"og_url_elsewhere"},
     "canonical-elsewhere.html": {"canonical_elsewhere"},
@@ -119,6 +120,12 @@ def build_site(root: Path, origin: str, http_origin: str) -> None:
             f'"image_url": "{origin}/img/absent.png", '
             '"link": {"web_url": {{ url }}}}}</script></kakao-share-button>',
         ),
+        "template-src.html": _page(
+            "Template source",
+            own("template-src.html"),
+            f'<kakao-share-button app-key="{APP_KEY}" template-src="templates/card.json.j2"></kakao-share-button>'
+            f'<kakao-share-button app-key="{APP_KEY}" template-src="templates/gone.json.j2"></kakao-share-button>',
+        ),
         "other-domain.html": _page(
             "Other domain", own("other-domain.html"), button.replace("{url}", "https://elsewhere.invalid/p")
         ),
@@ -144,5 +151,11 @@ def build_site(root: Path, origin: str, http_origin: str) -> None:
             "</script></kakao-share-button>",
         ),
     }
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "card.json.j2").write_text(
+        '{"object_type": "feed", "content": {"title": {{ title }}, "image_url": {{ image }}, '
+        '"link": {"web_url": {{ url }}}}}',
+        encoding="utf-8",
+    )
     for name, text in pages.items():
         (root / name).write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 from kakao_share.cli import main
 from kakao_share.inspect import DEBUGGER_URL, Report, inspect_site, read_baseline, render_html
 from servers import port_of, static_site
-from site_builder import DOMAINS, EXPECTED, build_site
+from site_builder import DOMAINS, EXPECTED, build_site, png
 
 
 def _codes(report: Report) -> dict[str, set[str]]:
@@ -100,6 +100,10 @@ def test_json_output_keeps_its_contract_and_the_exit_status_says_errors(folder, 
         ("button[0].template-id", "whole_number", "error"),
         ("button[0].app-key", "app_key_missing", "error"),
     }
+    template_src = by_url["https://localhost/template-src.html"]
+    assert template_src["buttons"][0]["message"]["content"]["title"] == "Template source"  # read from the folder
+    assert template_src["buttons"][1]["message"] is None
+    assert [f["path"] for f in template_src["findings"]] == ["button[1].template-src"]
     (absent,) = by_url["https://localhost/template-image.html"]["findings"]
     assert (absent["path"], absent["code"]) == ("button[0].content.image_url", "image_unreachable")
     long_text = by_url["https://localhost/long-text.html"]
@@ -164,3 +168,21 @@ def test_page_text_cannot_steer_the_terminal(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b]0;pwned\\x07" in out  # shown, as text
+
+
+def test_a_folder_page_cannot_read_files_outside_the_folder(tmp_path):
+    (tmp_path / "secret.png").write_bytes(png(800, 400))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text(
+        '<title>Up</title><meta property="og:image" content="https://localhost/%2e%2e/secret.png">', encoding="utf-8"
+    )
+    (site / "link.png").symlink_to(tmp_path / "secret.png")
+    (site / "linked.html").write_text(
+        '<title>Linked</title><meta property="og:image" content="https://localhost/link.png">', encoding="utf-8"
+    )
+    report = inspect_site(str(site), domains=["localhost"])
+    for page in report.pages:
+        # Not a file of the folder: fetched from the web instead, where localhost is refused.
+        (finding,) = (g.finding for g in page.findings)
+        assert finding.code == "image_unreachable" and "loopback" in finding.rule
