@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._exceptions import KakaoShareError
+from .. import KakaoShareError
 
 __all__ = ["AddressRefused", "FetchFailed", "InspectError"]
 

@@ -14,8 +14,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .. import PREVIEW_CSS, Text
-from .._i18n import language
+from .. import PREVIEW_CSS, Text, language
 from ._report import PageReport, Report
 from ._rules import DEBUGGER_URL
 

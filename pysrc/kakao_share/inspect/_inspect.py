@@ -21,6 +21,7 @@ from .. import (
     PageMetadata,
     ScrapTemplate,
     ShareOptions,
+    Template,
     TemplateError,
     WidgetConfig,
     check,
@@ -28,7 +29,6 @@ from .. import (
     share_settings,
 )
 from .._problems import format_path
-from .._templates import Template
 from ._discovery import Source, Target, open_target
 from ._exceptions import FetchFailed, InspectError
 from ._fetching import Fetched, Fetcher, Resolver, system_resolver

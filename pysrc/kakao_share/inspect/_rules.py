@@ -13,8 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .. import Finding, PageMetadata, Text, finding_text
-from .._i18n import language
+from .. import Finding, PageMetadata, Text, finding_text, language
 from ._fetching import Fetched
 from ._imagesize import read_header
 
