@@ -186,3 +186,12 @@ def test_a_folder_page_cannot_read_files_outside_the_folder(tmp_path):
         # Not a file of the folder: fetched from the web instead, where localhost is refused.
         (finding,) = (g.finding for g in page.findings)
         assert finding.code == "image_unreachable" and "loopback" in finding.rule
+
+
+def test_progress_is_reported_for_pages_and_images(folder):
+    seen: list[tuple[str, int, int]] = []
+    inspect_site(str(folder), domains=DOMAINS, progress=lambda *event: seen.append(event))
+    assert seen[-1][0] == "images" and seen[-1][1] == seen[-1][2] > 0
+    pages = [event for event in seen if event[0] == "pages"]
+    assert pages[-1] == ("pages", len(EXPECTED), len(EXPECTED))
+    assert [done for _, done, _ in pages] == list(range(1, len(EXPECTED) + 1))

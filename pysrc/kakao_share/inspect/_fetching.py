@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
+from .. import __version__
 from ._exceptions import AddressRefused, FetchFailed
 
 __all__ = ["Fetched", "Fetcher", "Resolver", "address_kind", "origin", "system_resolver"]
@@ -31,7 +32,7 @@ REDIRECTS = 5
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 #: A response that keeps trickling in is cut after this long, whatever its size.
 TOTAL_SECONDS = 30.0
-USER_AGENT = "kakao-share-inspect/0.1 (+https://developers.kakao.com/tool/debugger/sharing)"
+USER_AGENT = f"kakao-share-inspect/{__version__}"
 
 
 def system_resolver(host: str, port: int) -> list[str]:
