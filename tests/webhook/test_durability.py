@@ -87,10 +87,10 @@ def fill(folder: Path) -> Path:
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"), reason="mounting a small disk needs root")
-def test_sqlite_disk_full_answers_5xx_and_the_retry_is_stored(start_receiver, tmp_path):
+def test_sqlite_disk_full_without_a_spool_answers_5xx_and_the_retry_is_stored(start_receiver, tmp_path):
     with small_disk(tmp_path / "disk") as disk:
         url = f"sqlite:///{disk}/events.db"
-        receiver = start_receiver(url)
+        receiver = start_receiver(url, "--no-spool")
         assert share(receiver.url, "before-full")[0] == 200
         filler = fill(disk)
         statuses = [share(receiver.url, f"full-{i}", padding="x" * 4000)[0] for i in range(5)]
@@ -102,11 +102,11 @@ def test_sqlite_disk_full_answers_5xx_and_the_retry_is_stored(start_receiver, tm
         assert sorted(r["resource_id"] for r in rows(url)) == ["before-full"] + [f"full-{i}" for i in range(5)]
 
 
-def test_postgresql_read_only_or_down_answers_5xx_and_the_retry_is_stored(start_receiver, postgres):
+def test_without_a_spool_postgresql_read_only_or_down_answers_5xx_and_the_retry_is_stored(start_receiver, postgres):
     import psycopg
 
     url = postgres.create_database("failures")
-    receiver = start_receiver(url)
+    receiver = start_receiver(url, "--no-spool")
     assert share(receiver.url, "pg-ok")[0] == 200
 
     def read_only(on: bool) -> None:
