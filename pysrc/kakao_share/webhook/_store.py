@@ -114,8 +114,9 @@ def _to_json(value: Any) -> str:
 
 
 def _reason(exc: SQLAlchemyError) -> str:
-    """The database's own message, without SQLAlchemy's statement and parameters (they hold event data)."""
-    return str(getattr(exc, "orig", None) or exc.__class__.__name__)
+    """The database's own message, on one line, without SQLAlchemy's statement and parameters (they hold
+    event data)."""
+    return " ".join(str(getattr(exc, "orig", None) or exc.__class__.__name__).split())
 
 
 def _engine_url(url: str) -> URL:
@@ -181,6 +182,7 @@ class EventStore:
         if self._sqlite_file is not None:
             event.listen(self._engine, "connect", _on_sqlite_connect)
         self._ready = False
+        self._failing: str | None = None
         try:
             self._prepare()
         except StoreUnavailable as exc:
@@ -308,7 +310,7 @@ class EventStore:
         try:
             self._prepare()
         except StoreUnavailable as exc:
-            log.error("event store write failed: %s", exc)
+            self._failed(str(exc))
             for p in pending:
                 p.future.set_exception(StoreUnavailable(f"the event store cannot be opened: {exc}"))
             return
@@ -321,11 +323,12 @@ class EventStore:
             with self._engine.begin() as conn:
                 conn.execute(insert(events_table), rows)
             outcomes = dict.fromkeys(firsts, True)
+            self._succeeded()
         except IntegrityError:
             # Some id is stored already (a retry, or another receiver won the race): one row at a time.
             outcomes = {row["resource_id"]: self._insert_one(row) for row in rows}
         except SQLAlchemyError as exc:
-            log.error("event store write failed: %s", _reason(exc))
+            self._failed(_reason(exc))
             outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {_reason(exc)}"))
         for p in pending:
             outcome = outcomes[p.event.resource_id]
@@ -334,6 +337,17 @@ class EventStore:
             else:
                 p.future.set_result(outcome and firsts[p.event.resource_id] is p)
 
+    def _failed(self, reason: str) -> None:
+        """Say so once when writes start failing (a store that is down fails every write until it is back)."""
+        if self._failing is None:
+            log.error("event store %s: a write failed: %s", self.url, reason)
+        self._failing = self._failing or reason
+
+    def _succeeded(self) -> None:
+        if self._failing is not None:
+            log.info("event store %s: writes succeed again", self.url)
+            self._failing = None
+
     def _insert_one(self, row: dict[str, Any]) -> bool | BaseException:
         try:
             with self._engine.begin() as conn:
@@ -341,8 +355,9 @@ class EventStore:
         except IntegrityError:
             return False
         except SQLAlchemyError as exc:
-            log.error("event store write failed: %s", _reason(exc))
+            self._failed(_reason(exc))
             return StoreUnavailable(f"the event store refused the write: {_reason(exc)}")
+        self._succeeded()
         return True
 
     @staticmethod
