@@ -47,7 +47,7 @@ def call(base: str, path: str, method: str = "GET", headers=None, body: bytes | 
         return resp.status, resp, data
 
 
-def share(base: str, resource_id: str, **args: str):
+def share(base: str, resource_id: str, **args: object):
     """A POST JSON webhook call, the way Kakao sends it."""
     body = json.dumps({"CHAT_TYPE": "MemoChat", "HASH_CHAT_ID": "room-1", **args})
     return call(
