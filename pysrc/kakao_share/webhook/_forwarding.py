@@ -35,7 +35,7 @@ log = logging.getLogger("kakao_share.webhook")
 #: Of Kakao's 3 s, how long the main store gets before the event goes to the spool instead.
 DEFAULT_STORE_WITHIN = 1.0
 #: Pause between attempts to reach a store that is down: from the first to the last, doubling.
-_RETRY_DELAYS = (0.25, 4.0)
+_RETRY_DELAYS = (0.25, 2.0)
 #: How long one forwarded batch may wait for the store's commit before it counts as failed.
 _FORWARD_WAIT = 30.0
 #: While the store is down, say how many events wait at most this often (seconds).
@@ -159,11 +159,11 @@ class StoreAndForward:
 
     # --- forwarding ----------------------------------------------------------------------------------
     def _backlog(self) -> Backlog | None:
+        """What waits in the spool; None when it cannot be read."""
         assert self.spool is not None
         try:
             return self.spool.backlog()
-        except StoreUnavailable as exc:
-            self._spool_error = str(exc)
+        except StoreUnavailable:
             return None
 
     def _forward_loop(self) -> None:
@@ -252,16 +252,20 @@ class StoreAndForward:
             document["spool"] = None
             document["ok"] = store_error is None
             return document
-        backlog = self._backlog()
+        try:
+            backlog: Backlog | None = self.spool.backlog()
+            spool_error = self._spool_error  # the last write's, if it failed
+        except StoreUnavailable as exc:
+            backlog, spool_error = None, str(exc)
         try:
             free: int | None = shutil.disk_usage(self.spool.path.parent).free
         except OSError:
             free = None
-        spool_up = backlog is not None and self._spool_error is None
+        spool_up = spool_error is None
         document["spool"] = {
             "path": str(self.spool.path),
             "up": spool_up,
-            "error": self._spool_error,
+            "error": spool_error,
             "waiting": None if backlog is None else backlog.waiting,
             "oldest": None if backlog is None else _iso(backlog.oldest),
             "free_bytes": free,

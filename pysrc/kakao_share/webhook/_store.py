@@ -3,7 +3,7 @@
 The resource id is UNIQUE, so the database itself refuses a second copy of a call, across restarts and
 across any number of receivers sharing the store. A webhook is acknowledged only after its row is
 committed: :meth:`EventStore.add` returns once the commit is done and raises :class:`StoreUnavailable`
-when it is not, so the caller answers 5xx and Kakao's retry can succeed later.
+when it is not, so the caller can commit the event to the local spool instead (:mod:`._forwarding`).
 
 One writer thread per store takes events from a queue and commits them in batches: a batch costs one
 commit (one fsync with SQLite's ``synchronous=FULL``), which is what lets a single machine take
