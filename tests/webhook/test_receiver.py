@@ -9,9 +9,8 @@ import socket
 from urllib.parse import urlsplit
 
 import pytest
-import sqlalchemy
 from helpers import call, kakao_headers, rows, share
-from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, create_engine
+from sqlalchemy import create_engine, text
 
 
 def test_get_call_is_stored_with_the_pages_callback_args(shared_receiver, shared_db):
@@ -154,25 +153,23 @@ def test_is_single_chatroom_is_a_typed_column_not_a_callback_arg(shared_receiver
 
 
 def test_a_store_made_by_the_previous_version_gets_the_new_column(start_receiver, db_url):
-    # The table exactly as the previous version created it (no is_single_chatroom), with one event in it.
-    old = MetaData()
-    table = Table(
-        "kakao_share_events",
-        old,
-        Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
-        Column("resource_id", String(200), nullable=False, unique=True),
-        Column("received_at", BigInteger, nullable=False, index=True),
-        Column("chat_type", String(100)),
-        Column("hash_chat_id", String(200)),
-        Column("template_id", String(100)),
-        Column("args", sqlalchemy.JSON, nullable=False),
-    )
+    # The table as the previous version created it (no is_single_chatroom), with one event in it.
     engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    key = "INTEGER" if engine.dialect.name == "sqlite" else "BIGSERIAL"
     try:
-        old.create_all(engine)
         with engine.begin() as conn:
             conn.execute(
-                table.insert(), {"resource_id": "old-1", "received_at": 0, "chat_type": "MemoChat", "args": {}}
+                text(
+                    f"CREATE TABLE kakao_share_events (id {key} PRIMARY KEY, resource_id VARCHAR(200) NOT NULL "
+                    "UNIQUE, received_at BIGINT NOT NULL, chat_type VARCHAR(100), hash_chat_id VARCHAR(200), "
+                    "template_id VARCHAR(100), args JSON NOT NULL)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO kakao_share_events (resource_id, received_at, chat_type, args) VALUES "
+                    "('old-1', 0, 'MemoChat', '{}')"
+                )
             )
     finally:
         engine.dispose()
