@@ -1,6 +1,6 @@
 """The ``kakao-share`` console command (server side): run the webhook receiver, export what it stored.
 
-kakao-share webhook --db sqlite:///events.db --port 8080     admin key(s) from KAKAO_ADMIN_KEY
+kakao-share webhook --db sqlite:///events.db --port 8080     admin key from KAKAO_ADMIN_KEY
 kakao-share events --db sqlite:///events.db --format csv      stored events to stdout (or -o FILE)
 """
 
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-__all__ = ["ADMIN_KEY_ENV", "DEFAULT_DB", "DEFAULT_SPOOL", "READ_TOKEN_ENV", "main", "read_token_from_env"]
+__all__ = ["ADMIN_KEY_ENV", "DEFAULT_DB", "READ_TOKEN_ENV", "main", "read_token_from_env"]
 
 ADMIN_KEY_ENV = "KAKAO_ADMIN_KEY"
 READ_TOKEN_ENV = "KAKAO_SHARE_READ_TOKEN"

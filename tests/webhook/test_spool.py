@@ -57,7 +57,8 @@ def test_postgresql_down_during_a_load_every_call_is_answered_and_every_event_la
     start_receiver, postgres, pg_url
 ):
     receiver = start_receiver(pg_url)
-    assert share(receiver.url, "before")[2] == {"ok": True, "duplicate": False}
+    assert share(receiver.url, "before")[2]["ok"] is True
+    wait_until_forwarded(receiver.url)  # in PostgreSQL (spooled only if it was slower than 1 s)
     events = [f"down-{i}" for i in range(400)]
     with postgres_down(postgres):
         requests = [webhook_request(e, n=e) for e in events]
@@ -84,7 +85,7 @@ def test_postgresql_down_during_a_load_every_call_is_answered_and_every_event_la
     assert spooled(receiver) == []
     status, _, stats = call(receiver.url, "/kakao/stats", headers=READ)
     assert status == 200 and stats["total"] == 401 and stats["spool"] == {"waiting": 0, "oldest": None}
-    assert share(receiver.url, "after")[2] == {"ok": True, "duplicate": False}
+    assert share(receiver.url, "after")[0] == 200
     log = receiver.log.read_text()
     assert "writing events to the spool" in log
     assert "takes events again: 401 spooled, 401 forwarded (1 of them stored already)" in log

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import shutil
 import threading
@@ -100,25 +101,36 @@ class StoreAndForward:
     # --- taking an event ---------------------------------------------------------------------------
     async def add(self, event: ShareEvent, *, timeout: float) -> Outcome:
         """Commit ``event`` to the store or the spool within ``timeout`` seconds, or raise StoreUnavailable."""
+        if self.spool is None:
+            return Outcome.STORED if await self.store.add(event, timeout=timeout) else Outcome.DUPLICATE
         loop = asyncio.get_running_loop()
-        started = loop.time()
-        if self.spool is None or not self._spooling:
+        deadline = loop.time() + timeout
+        storing: asyncio.Future[bool] | None = None
+        if not self._spooling:
             try:
-                new = await self.store.add(event, timeout=timeout if self.spool is None else self.store_within)
+                storing = asyncio.wrap_future(self.store.submit(event))
+                new = await asyncio.wait_for(asyncio.shield(storing), self.store_within)
+            except TimeoutError:  # still queued or being written: spool it, and keep the write in reserve
+                self._to_spool(f"no commit within {self.store_within:g} s")
             except StoreUnavailable as exc:
-                if self.spool is None:
-                    raise
+                storing = None
                 self._to_spool(str(exc))
             else:
                 return Outcome.STORED if new else Outcome.DUPLICATE
-        remaining = timeout - (loop.time() - started)
         try:
-            new = await self.spool.add(event, timeout=max(remaining, 0.05))
+            new = await self.spool.add(event, timeout=max(deadline - loop.time(), 0.05))
         except StoreUnavailable as exc:
             if self._spool_error is None:
-                log.error("the spool %s cannot commit events either (%s): answering 503", self.spool.path, exc)
+                log.error("the spool %s cannot commit events either: %s", self.spool.path, exc)
             self._spool_error = str(exc)
+            if storing is not None:  # a slow store may still commit it in time
+                with contextlib.suppress(TimeoutError, StoreUnavailable):
+                    new = await asyncio.wait_for(storing, max(deadline - loop.time(), 0))
+                    return Outcome.STORED if new else Outcome.DUPLICATE
             raise StoreUnavailable(f"neither the store nor the spool committed the event: {exc}") from None
+        finally:
+            if storing is not None and not storing.done():
+                storing.cancel()  # the spool has it (a write already under way may still land: one row)
         if self._spool_error is not None:
             log.warning("the spool %s commits events again", self.spool.path)
             self._spool_error = None
