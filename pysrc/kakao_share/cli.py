@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import secrets
 import sys
@@ -20,6 +21,7 @@ __all__ = ["ADMIN_KEY_ENV", "DEFAULT_DB", "READ_TOKEN_ENV", "main", "read_token_
 ADMIN_KEY_ENV = "KAKAO_ADMIN_KEY"
 READ_TOKEN_ENV = "KAKAO_SHARE_READ_TOKEN"
 DEFAULT_DB = "sqlite:///kakao-share-events.db"
+DEFAULT_SPOOL = "kakao-share-spool.db"
 
 _UNAUTHENTICATED_BANNER = """\
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -43,44 +45,63 @@ def _time(raw: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _log_to_stderr() -> None:
+    """The receiver's own log lines (switching to the spool and back) beside uvicorn's."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s kakao-share: %(message)s"))
+    logger = logging.getLogger("kakao_share.webhook")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
 def _webhook(args: argparse.Namespace) -> int:
-    from .webhook import EventStore, create_app
+    from .webhook import EventStore, Spool, admin_keys, create_app
     from .webhook._serving import bind, serve_forever
 
-    admin_key = os.environ.get(ADMIN_KEY_ENV) or None
-    if admin_key is None and not args.insecure_no_auth:
+    keys = admin_keys(args.admin_key or os.environ.get(ADMIN_KEY_ENV))
+    if not keys and not args.insecure_no_auth:
         print(
             f"error: {ADMIN_KEY_ENV} is not set: set it to the Kakao app's admin key (the webhook checks "
-            "'Authorization: KakaoAK <admin key>'), or pass --insecure-no-auth for local testing only",
+            "'Authorization: KakaoAK <admin key>'; several keys separated by commas), or pass "
+            "--insecure-no-auth for local testing only",
             file=sys.stderr,
         )
         return 2
+    _log_to_stderr()
     sock = bind(args.host, args.port)
-    store = EventStore(args.db)
+    spool = None if args.no_spool else Spool(args.spool)
+    store = EventStore(args.db, wait_for_database=spool is not None)
     read_token, generated = read_token_from_env()
     app = create_app(
         store,
-        admin_key=admin_key,
+        admin_key=keys,
         read_token=read_token,
+        spool=spool,
         allow_unauthenticated=args.insecure_no_auth,
         body_limit=args.body_limit,
         close_store=True,
     )
     host, port = sock.getsockname()[:2]
     base = f"http://{host}:{port}"
-    if admin_key is None:
+    if not keys:
         print(unauthenticated_banner(f"{base}/kakao/webhook"), file=sys.stderr)
     print(f"kakao-share webhook: {base}/kakao/webhook -> {store.url}", file=sys.stderr)
+    print(
+        f"spool: {spool.path} (events wait there while the store cannot take them)"
+        if spool
+        else "spool: none (--no-spool): calls get 503 while the store cannot take them",
+        file=sys.stderr,
+    )
+    paths = f"{base}/kakao/events, {base}/kakao/stats and {base}/kakao/health"
     if generated:
         print(
-            f"reading: {base}/kakao/events and {base}/kakao/stats with 'Authorization: Bearer {read_token}' "
+            f"reading: {paths} with 'Authorization: Bearer {read_token}' "
             f"(generated for this run; set {READ_TOKEN_ENV} to choose one)",
             file=sys.stderr,
         )
     else:
-        print(
-            f"reading: {base}/kakao/events and {base}/kakao/stats with the token in {READ_TOKEN_ENV}", file=sys.stderr
-        )
+        print(f"reading: {paths} with the token in {READ_TOKEN_ENV}", file=sys.stderr)
     sys.stderr.flush()
     serve_forever(app, sock)
     return 0
@@ -115,6 +136,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     w.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     w.add_argument("--port", type=int, default=8080, help="port (8080)")
     w.add_argument("--body-limit", type=int, default=8192, help="largest request body in bytes (8192); 413 beyond")
+    w.add_argument(
+        "--admin-key",
+        action="append",
+        metavar="KEY",
+        help=f"an admin key to accept; repeat for several (rotation). Instead of {ADMIN_KEY_ENV}, whose "
+        "value may list several, separated by commas (prefer it: arguments show in the process list)",
+    )
+    w.add_argument(
+        "--spool",
+        default=DEFAULT_SPOOL,
+        metavar="FILE",
+        help=f"local SQLite file where events wait while the store cannot take them ({DEFAULT_SPOOL})",
+    )
+    w.add_argument("--no-spool", action="store_true", help="no spool: answer 503 while the store cannot take events")
     w.add_argument(
         "--insecure-no-auth",
         action="store_true",

@@ -1,20 +1,23 @@
 """web/stats.html: shares over time by chat type and by template/argument, from the receiver's stats
-endpoint, in Korean and English, with the numbers in a table too. Screenshots at 1280 and 360 px go
-to test-results/stats/."""
+endpoint, in Korean and English, with the numbers in a table too, and what waits in the receiver's spool.
+Screenshots at 1280 and 360 px go to test-results/stats/."""
 
 from __future__ import annotations
 
 import http.client
+import re
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from kakao_share.webhook import ShareEvent
+from kakao_share.webhook import EventStore, RunningServer, ShareEvent, Spool, bind, create_app
 from playwright.sync_api import Page, expect
 from screenshots import screenshot_folder
 
-from sitekit import server
+from sitekit import _paths, server
 
 SHOTS = screenshot_folder("stats")
 READ_TOKEN = "stats-page-token"
@@ -110,3 +113,69 @@ def test_a_wrong_token_says_so(guarded_context, stats_site):
     page.goto(f"{stats_site.url}/stats.html#token=wrong")
     expect(page.locator("#status")).to_have_text("읽기 토큰이 맞지 않습니다.")
     expect(page.locator("#by-chat-type")).to_be_hidden()
+
+
+# --- the spool ----------------------------------------------------------------------------------
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def site_with_spool(tmp_path: Path) -> Iterator[str]:
+    """The site over a store that is down (PostgreSQL URL on a loopback port where nothing listens) and a
+    spool: events Kakao sends wait in the spool."""
+    store = EventStore(f"postgresql://nobody@127.0.0.1:{_closed_port()}/shares", wait_for_database=True)
+    spool = Spool(tmp_path / "spool.db")
+    app = create_app(store, spool=spool, admin_key="stats-admin-key", read_token=READ_TOKEN, close_store=True)
+    site = RunningServer(server.site_app(_paths.WEB, app), bind("127.0.0.1", 0))
+    yield site.url
+    site.stop()
+
+
+def test_what_waits_in_the_spool_is_shown_while_the_store_is_down(guarded_context, site_with_spool):
+    url = site_with_spool
+    for i in range(3):
+        conn = http.client.HTTPConnection(urlsplit(url).netloc, timeout=10)
+        conn.request(
+            "GET",
+            "/kakao/webhook?CHAT_TYPE=DirectChat&product=mug",
+            headers={"Authorization": "KakaoAK stats-admin-key", "X-Kakao-Resource-ID": f"spooled-{i}"},
+        )
+        assert conn.getresponse().status == 200
+        conn.close()
+    for locale, width, waiting, down in [
+        ("ko-KR", 1280, "이벤트 3건이 수신기의 스풀에서 저장소를 기다리고 있습니다", "저장소에 연결할 수 없어"),
+        ("en-US", 360, "3 events wait in the receiver's spool for the store (since ", "the store cannot be reached"),
+    ]:
+        page = guarded_context(locale=locale, viewport={"width": width, "height": 900}).new_page()
+        page.goto(f"{url}/stats.html#token={READ_TOKEN}")
+        expect(page.locator("html")).to_have_attribute("data-error", re.compile(down))
+        expect(page.locator("#spool")).to_contain_text(waiting)
+        expect(page.locator("#status")).to_contain_text(down)
+        expect(page.locator("#by-chat-type")).to_be_hidden()
+        page.screenshot(path=SHOTS / f"stats-{locale[:2]}-{width}-spool.png", full_page=True)
+
+
+def test_an_empty_spool_says_every_share_is_in_the_store(guarded_context, stats_site, tmp_path):
+    store = EventStore(f"sqlite:///{tmp_path}/events.db")
+    app = create_app(store, spool=Spool(tmp_path / "spool.db"), admin_key="k", read_token=READ_TOKEN, close_store=True)
+    site = RunningServer(server.site_app(_paths.WEB, app), bind("127.0.0.1", 0))
+    try:
+        for locale, width, text in [
+            ("en-US", 1280, "No events waiting in the spool: every share received is in the store."),
+            ("ko-KR", 360, "스풀에서 기다리는 이벤트 없음: 받은 공유는 모두 저장소에 있습니다."),
+        ]:
+            page = guarded_context(locale=locale, viewport={"width": width, "height": 900}).new_page()
+            page.goto(f"{site.url}/stats.html#token={READ_TOKEN}")
+            expect(page.locator("html")).to_have_attribute("data-ready", "")
+            expect(page.locator("#spool")).to_have_text(text)
+            page.screenshot(path=SHOTS / f"stats-{locale[:2]}-{width}-spool-empty.png", full_page=True)
+    finally:
+        site.stop()
+    # a receiver without a spool says nothing of one
+    page = open_stats(guarded_context(locale="en-US").new_page(), stats_site)
+    expect(page.locator("#spool")).to_be_hidden()

@@ -65,16 +65,22 @@ def shared_receiver(shared_db: str, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 class Receiver:
-    """``kakao-share webhook`` in a child process on a free loopback port."""
+    """``kakao-share webhook`` in a child process on a free loopback port, with its own spool file (beside
+    its log, unless given)."""
 
-    def __init__(self, db_url: str, log: Path, *extra: str, admin_key: str | None = ADMIN_KEY) -> None:
+    def __init__(
+        self, db_url: str, log: Path, *extra: str, admin_key: str | None = ADMIN_KEY, spool: Path | None = None
+    ) -> None:
         env = {**os.environ, "KAKAO_SHARE_READ_TOKEN": READ_TOKEN}
         env.pop("KAKAO_ADMIN_KEY", None)
         if admin_key:
             env["KAKAO_ADMIN_KEY"] = admin_key
         self.log = log
+        self.spool = spool or log.with_suffix(".spool.db")
         self._out = log.open("w")
         cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", db_url, "--port", "0", *extra]
+        if "--no-spool" not in extra:
+            cmd += ["--spool", str(self.spool)]
         self.proc = subprocess.Popen(cmd, env=env, stdout=self._out, stderr=subprocess.STDOUT)
         self.url = self._wait_for_url()
 
@@ -114,8 +120,9 @@ class Receiver:
 def start_receiver(tmp_path: Path) -> Iterator:
     started: list[Receiver] = []
 
-    def start(db_url: str, *extra: str, admin_key: str | None = ADMIN_KEY) -> Receiver:
-        started.append(Receiver(db_url, tmp_path / f"receiver-{len(started)}.log", *extra, admin_key=admin_key))
+    def start(db_url: str, *extra: str, admin_key: str | None = ADMIN_KEY, spool: Path | None = None) -> Receiver:
+        log = tmp_path / f"receiver-{len(started)}.log"
+        started.append(Receiver(db_url, log, *extra, admin_key=admin_key, spool=spool))
         return started[-1]
 
     yield start

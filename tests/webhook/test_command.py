@@ -45,3 +45,19 @@ def test_mounted_in_an_existing_app(tmp_path):
     with EventStore(f"sqlite:///{tmp_path}/events.db") as reopened:
         [stored] = [s.event for s in reopened.events() if s.event.resource_id == "mounted-1"]
         assert stored.args == {"order": "9"}
+
+
+def test_key_rotation_old_and_new_admin_keys_accepted_a_third_refused(start_receiver, tmp_path):
+    from_env = start_receiver(f"sqlite:///{tmp_path}/env.db", admin_key="old-key, new-key")
+    from_args = start_receiver(
+        f"sqlite:///{tmp_path}/args.db", "--admin-key", "old-key", "--admin-key", "new-key", admin_key=None
+    )
+    for receiver in (from_env, from_args):
+        for n, key in enumerate(("old-key", "new-key")):
+            status, _, body = call(
+                receiver.url, "/kakao/webhook?CHAT_TYPE=MemoChat", headers=kakao_headers(f"rot-{n}", key)
+            )
+            assert (status, body) == (200, {"ok": True, "duplicate": False}), key
+        for key in ("third-key", "old-key,new-key", "old-keynew-key", ""):
+            status, resp, _ = call(receiver.url, "/kakao/webhook", headers=kakao_headers("rot-x", key))
+            assert status == 401 and resp.getheader("WWW-Authenticate") == "KakaoAK", key

@@ -3,29 +3,14 @@ receivers, through store failures, and when the receiver is killed mid-load."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
-import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-from helpers import ADMIN_KEY, rows, share
+from helpers import can_mount, fill, rows, share, small_disk, webhook_request
 
-from sitekit.http_load import Answer, Request, load
-
-
-def webhook_request(resource_id: str, **args: str) -> Request:
-    body = json.dumps({"CHAT_TYPE": "DirectChat", "HASH_CHAT_ID": f"room-{resource_id}", **args}).encode()
-    headers = {
-        "Authorization": f"KakaoAK {ADMIN_KEY}",
-        "X-Kakao-Resource-ID": resource_id,
-        "Content-Type": "application/json",
-    }
-    return Request("POST", "/kakao/webhook", headers, body)
+from sitekit.http_load import Answer, load
 
 
 def test_200_concurrent_duplicates_make_one_row(shared_receiver, shared_db):
@@ -61,36 +46,11 @@ def test_two_receivers_on_one_store_store_a_call_once(start_receiver, db_url):
 # --- store failures ------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def small_disk(folder: Path):
-    """A 4 MB tmpfs at ``folder`` (root only): a real 'No space left on device'."""
-    folder.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(folder)], capture_output=True
-    )
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here to fill a disk: {result.stderr.decode().strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=True)
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with filler.open("wb") as fh, contextlib.suppress(OSError):
-        while True:
-            fh.write(b"\0" * 65536)
-            fh.flush()
-            os.fsync(fh.fileno())
-    return filler
-
-
-@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"), reason="mounting a small disk needs root")
-def test_sqlite_disk_full_answers_5xx_and_the_retry_is_stored(start_receiver, tmp_path):
+@pytest.mark.skipif(not can_mount(), reason="mounting a small disk needs root")
+def test_sqlite_disk_full_without_a_spool_answers_5xx_and_the_retry_is_stored(start_receiver, tmp_path):
     with small_disk(tmp_path / "disk") as disk:
         url = f"sqlite:///{disk}/events.db"
-        receiver = start_receiver(url)
+        receiver = start_receiver(url, "--no-spool")
         assert share(receiver.url, "before-full")[0] == 200
         filler = fill(disk)
         statuses = [share(receiver.url, f"full-{i}", padding="x" * 4000)[0] for i in range(5)]
@@ -102,11 +62,11 @@ def test_sqlite_disk_full_answers_5xx_and_the_retry_is_stored(start_receiver, tm
         assert sorted(r["resource_id"] for r in rows(url)) == ["before-full"] + [f"full-{i}" for i in range(5)]
 
 
-def test_postgresql_read_only_or_down_answers_5xx_and_the_retry_is_stored(start_receiver, postgres):
+def test_without_a_spool_postgresql_read_only_or_down_answers_5xx_and_the_retry_is_stored(start_receiver, postgres):
     import psycopg
 
     url = postgres.create_database("failures")
-    receiver = start_receiver(url)
+    receiver = start_receiver(url, "--no-spool")
     assert share(receiver.url, "pg-ok")[0] == 200
 
     def read_only(on: bool) -> None:

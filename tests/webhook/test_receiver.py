@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from helpers import call, kakao_headers, rows, share
+from sqlalchemy import create_engine, text
 
 
 def test_get_call_is_stored_with_the_pages_callback_args(shared_receiver, shared_db):
@@ -48,7 +49,7 @@ def test_post_json_form_and_chunked_bodies_are_all_read(shared_receiver, shared_
     }
 
 
-JSON = {"Content-Type": "application/json"}
+JSON_BODY = {"Content-Type": "application/json"}
 
 
 @pytest.mark.parametrize(
@@ -58,10 +59,10 @@ JSON = {"Content-Type": "application/json"}
         ("wrong key", kakao_headers("bad-2", key="not-the-key"), None, 401),
         ("key of another scheme", {**kakao_headers("bad-3"), "Authorization": "Bearer test-admin-key"}, None, 401),
         ("no resource id", {"Authorization": "KakaoAK test-admin-key"}, None, 400),
-        ("oversized", kakao_headers("bad-4", **JSON), json.dumps({"a": "x" * 9000}), 413),
-        ("malformed JSON", kakao_headers("bad-6", **JSON), '{"CHAT_TYPE": ', 400),
-        ("JSON array", kakao_headers("bad-7", **JSON), "[1, 2]", 400),
-        ("not UTF-8", kakao_headers("bad-8", **JSON), b'{"a": "\xff"}', 400),
+        ("oversized", kakao_headers("bad-4", **JSON_BODY), json.dumps({"a": "x" * 9000}), 413),
+        ("malformed JSON", kakao_headers("bad-6", **JSON_BODY), '{"CHAT_TYPE": ', 400),
+        ("JSON array", kakao_headers("bad-7", **JSON_BODY), "[1, 2]", 400),
+        ("not UTF-8", kakao_headers("bad-8", **JSON_BODY), b'{"a": "\xff"}', 400),
         ("unknown body type", kakao_headers("bad-9", **{"Content-Type": "text/plain"}), "CHAT_TYPE=x", 415),
         ("resource id too long", kakao_headers("r" * 201), None, 400),
     ],
@@ -127,3 +128,53 @@ def test_a_huge_body_is_refused_without_being_held_in_memory(shared_receiver, sh
     resource_id = f"after-{status}-{len(head)}"
     assert share(shared_receiver.url, resource_id)[0] == 200
     assert len(rows(shared_db, resource_id)) == 1
+
+
+def test_is_single_chatroom_is_a_typed_column_not_a_callback_arg(shared_receiver, shared_db):
+    ids = ("single-get", "single-json", "single-absent")
+    assert call(
+        shared_receiver.url,
+        "/kakao/webhook?CHAT_TYPE=MultiChat&IS_SINGLE_CHATROOM=true&order=1",
+        headers=kakao_headers("single-get"),
+    )[2] == {"ok": True, "duplicate": False}
+    assert share(shared_receiver.url, "single-json", IS_SINGLE_CHATROOM=False, order="2")[0] == 200  # JSON false
+    assert share(shared_receiver.url, "single-absent", order="3")[0] == 200
+    stored = {r["resource_id"]: (r["is_single_chatroom"], r["args"]) for r in rows(shared_db, *ids)}
+    assert stored == {
+        "single-get": (True, {"order": "1"}),
+        "single-json": (False, {"order": "2"}),
+        "single-absent": (None, {"order": "3"}),
+    }
+    status, _, body = call(
+        shared_receiver.url, "/kakao/webhook?IS_SINGLE_CHATROOM=maybe", headers=kakao_headers("single-bad")
+    )
+    assert status == 400 and "IS_SINGLE_CHATROOM must be true or false" in body["error"]
+    assert rows(shared_db, "single-bad") == []
+
+
+def test_a_store_made_by_the_previous_version_gets_the_new_column(start_receiver, db_url):
+    # The table as the previous version created it (no is_single_chatroom), with one event in it.
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    key = "INTEGER" if engine.dialect.name == "sqlite" else "BIGSERIAL"
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    f"CREATE TABLE kakao_share_events (id {key} PRIMARY KEY, resource_id VARCHAR(200) NOT NULL "
+                    "UNIQUE, received_at BIGINT NOT NULL, chat_type VARCHAR(100), hash_chat_id VARCHAR(200), "
+                    "template_id VARCHAR(100), args JSON NOT NULL)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO kakao_share_events (resource_id, received_at, chat_type, args) VALUES "
+                    "('old-1', 0, 'MemoChat', '{}')"
+                )
+            )
+    finally:
+        engine.dispose()
+    receiver = start_receiver(db_url)
+    assert share(receiver.url, "new-1", IS_SINGLE_CHATROOM=True)[0] == 200
+    stored = {r["resource_id"]: r["is_single_chatroom"] for r in rows(db_url)}
+    assert stored == {"old-1": None, "new-1": True}
+    assert "added the column is_single_chatroom" in receiver.log.read_text()

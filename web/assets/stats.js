@@ -25,6 +25,10 @@ const TEXT = {
     badToken: "읽기 토큰이 맞지 않습니다.",
     readingOff: "수신기에 읽기 토큰이 설정되지 않았습니다.",
     failed: (why) => `불러오지 못했습니다: ${why}`,
+    storeDown: (why) => `저장소에 연결할 수 없어 통계를 불러오지 못했습니다 (${why}).`,
+    spoolEmpty: "스풀에서 기다리는 이벤트 없음: 받은 공유는 모두 저장소에 있습니다.",
+    spoolWaiting: (n, since) =>
+      `이벤트 ${n.toLocaleString("ko")}건이 수신기의 스풀에서 저장소를 기다리고 있습니다 (${since}부터). 통계에는 저장소에 옮겨진 뒤에 포함됩니다.`,
     time: "시간",
     total: "합계",
     none: "(없음)",
@@ -60,6 +64,10 @@ const TEXT = {
     badToken: "The read token is not right.",
     readingOff: "The receiver has no read token configured.",
     failed: (why) => `Could not load: ${why}`,
+    storeDown: (why) => `The statistics could not be loaded: the store cannot be reached (${why}).`,
+    spoolEmpty: "No events waiting in the spool: every share received is in the store.",
+    spoolWaiting: (n, since) =>
+      `${n.toLocaleString("en")} ${n === 1 ? "event waits" : "events wait"} in the receiver's spool for the store (since ${since}). The statistics count them once they are in the store.`,
     time: "Time",
     total: "Total",
     none: "(none)",
@@ -118,6 +126,17 @@ syncArgField();
 // --- data ----------------------------------------------------------------------------------------
 const BUCKET_MS = { hour: 3600000, day: 86400000 };
 
+// What waits in the receiver's spool (events taken while the store could not commit them): the stats
+// answer says so, and so does its 503 when the store is down. null: the receiver has no spool.
+function showSpool(spool) {
+  const line = $("spool");
+  line.hidden = !spool || spool.waiting === null;
+  if (line.hidden) return;
+  const since = spool.oldest ? new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(spool.oldest)) : "";
+  line.textContent = spool.waiting ? t.spoolWaiting(spool.waiting, since) : t.spoolEmpty;
+  line.classList.toggle("waiting", spool.waiting > 0);
+}
+
 async function fetchStats(by, bucket, token) {
   const offset = -new Date().getTimezoneOffset();
   const query = new URLSearchParams({ by, bucket, utc_offset_minutes: String(offset) });
@@ -125,11 +144,15 @@ async function fetchStats(by, bucket, token) {
   if (response.status === 401) throw new Error(t.badToken);
   if (response.status === 403) throw new Error(t.readingOff);
   if (!response.ok) {
-    let detail = `HTTP ${response.status}`;
-    try { detail = (await response.json()).error || detail; } catch { /* not JSON */ }
-    throw new Error(t.failed(detail));
+    let answer = {};
+    try { answer = await response.json(); } catch { /* not JSON */ }
+    const detail = answer.error || `HTTP ${response.status}`;
+    if ("spool" in answer) showSpool(answer.spool);
+    throw new Error(response.status === 503 ? t.storeDown(detail) : t.failed(detail));
   }
-  return response.json();
+  const doc = await response.json();
+  showSpool(doc.spool);
+  return doc;
 }
 
 // Every bucket of the period, including empty ones, with counts aligned with doc.keys.

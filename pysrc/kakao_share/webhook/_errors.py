@@ -21,4 +21,4 @@ class StoreError(KakaoShareError):
 
 
 class StoreUnavailable(StoreError):
-    """A write did not commit (disk full, read-only, database down, too slow): answer 5xx so it is retried."""
+    """A write did not commit (disk full, read-only, database down, too slow): spool it, or answer 5xx."""

@@ -1,8 +1,9 @@
 """The share event Kakao's webhook reports, and how one request's parameters become one event.
 
-Kakao sends ``CHAT_TYPE``, ``HASH_CHAT_ID`` and (for custom templates) ``TEMPLATE_ID`` itself; every
-other parameter is a key of the page's ``serverCallbackArgs``. Values arrive as query parameters (GET),
-a JSON object or a form (POST); all of them are kept as strings, the way the page wrote them.
+Kakao sends ``CHAT_TYPE``, ``HASH_CHAT_ID``, (for custom templates) ``TEMPLATE_ID`` and (to some apps)
+``IS_SINGLE_CHATROOM`` itself; every other parameter is a key of the page's ``serverCallbackArgs``.
+Values arrive as query parameters (GET), a JSON object or a form (POST); they are kept as strings, the
+way the page wrote them, except ``IS_SINGLE_CHATROOM``, a boolean.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ._errors import BadWebhookRequest
 __all__ = ["KAKAO_PARAMS", "ChatType", "ShareEvent", "parse_params"]
 
 #: Parameters Kakao adds itself; everything else came from the page's ``serverCallbackArgs``.
-KAKAO_PARAMS = ("CHAT_TYPE", "HASH_CHAT_ID", "TEMPLATE_ID")
+KAKAO_PARAMS = ("CHAT_TYPE", "HASH_CHAT_ID", "TEMPLATE_ID", "IS_SINGLE_CHATROOM")
 
 
 class ChatType(StrEnum):
@@ -47,6 +48,8 @@ class ShareEvent(BaseModel):
     hash_chat_id: str | None = Field(default=None, max_length=200)
     """A hashed chat room id, stable per room for the app."""
     template_id: str | None = Field(default=None, max_length=100)
+    is_single_chatroom: bool | None = None
+    """``IS_SINGLE_CHATROOM``: no one but the sender is in the room (sent to some apps only)."""
     args: dict[str, str] = Field(default_factory=dict)
     """The page's ``serverCallbackArgs``."""
 
@@ -58,8 +61,18 @@ class ShareEvent(BaseModel):
             chat_type=params.get("CHAT_TYPE"),
             hash_chat_id=params.get("HASH_CHAT_ID"),
             template_id=params.get("TEMPLATE_ID"),
+            is_single_chatroom=_boolean("IS_SINGLE_CHATROOM", params.get("IS_SINGLE_CHATROOM")),
             args={k: v for k, v in params.items() if k not in KAKAO_PARAMS},
         )
+
+
+def _boolean(name: str, raw: str | None) -> bool | None:
+    """Kakao's booleans arrive as ``true``/``false`` (a JSON boolean or a query string's text)."""
+    if raw is None or raw == "":
+        return None
+    if raw.lower() in {"true", "false"}:
+        return raw.lower() == "true"
+    raise BadWebhookRequest(400, f"{name} must be true or false, not {raw[:40]!r}")
 
 
 def _as_text(value: object) -> str:

@@ -16,7 +16,16 @@ from ._store import Stats, StoredEvent
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "csv_lines", "event_record", "jsonl_lines", "stats_document"]
 
-CSV_COLUMNS = ("id", "resource_id", "received_at", "chat_type", "hash_chat_id", "template_id", "args")
+CSV_COLUMNS = (
+    "id",
+    "resource_id",
+    "received_at",
+    "chat_type",
+    "hash_chat_id",
+    "template_id",
+    "is_single_chatroom",
+    "args",
+)
 #: format name → media type
 FORMATS = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
 #: A spreadsheet runs a cell starting with one of these as a formula; callback arguments are page input.
@@ -32,6 +41,7 @@ def event_record(stored: StoredEvent) -> dict[str, Any]:
         "chat_type": None if e.chat_type is None else str(e.chat_type),
         "hash_chat_id": e.hash_chat_id,
         "template_id": e.template_id,
+        "is_single_chatroom": e.is_single_chatroom,
         "args": e.args,
     }
 
@@ -44,6 +54,8 @@ def jsonl_lines(events: Iterable[StoredEvent]) -> Iterator[str]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict) else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 

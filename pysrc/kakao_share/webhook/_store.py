@@ -3,7 +3,7 @@
 The resource id is UNIQUE, so the database itself refuses a second copy of a call, across restarts and
 across any number of receivers sharing the store. A webhook is acknowledged only after its row is
 committed: :meth:`EventStore.add` returns once the commit is done and raises :class:`StoreUnavailable`
-when it is not, so the caller answers 5xx and Kakao's retry can succeed later.
+when it is not, so the caller can commit the event to the local spool instead (:mod:`._forwarding`).
 
 One writer thread per store takes events from a queue and commits them in batches: a batch costs one
 commit (one fsync with SQLite's ``synchronous=FULL``), which is what lets a single machine take
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import json
 import logging
 import os
@@ -28,6 +29,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     ColumnElement,
     Engine,
@@ -39,9 +41,11 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
+    text,
 )
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from ._errors import StoreError, StoreUnavailable
@@ -62,10 +66,14 @@ events_table = Table(
     Column("hash_chat_id", String(200)),
     Column("template_id", String(100)),
     Column("args", JSON, nullable=False),
+    # Columns added after the first release: nullable, added to existing tables when a store opens.
+    Column("is_single_chatroom", Boolean),
 )
 
 #: Stats bucket sizes, in milliseconds.
 BUCKETS = {"hour": 3_600_000, "day": 86_400_000}
+#: Seconds to wait for a PostgreSQL connection: a database that is gone must not hold a write for long.
+_CONNECT_TIMEOUT = 3
 _STOP = object()
 
 
@@ -106,8 +114,9 @@ def _to_json(value: Any) -> str:
 
 
 def _reason(exc: SQLAlchemyError) -> str:
-    """The database's own message, without SQLAlchemy's statement and parameters (they hold event data)."""
-    return str(getattr(exc, "orig", None) or exc.__class__.__name__)
+    """The database's own message, on one line, without SQLAlchemy's statement and parameters (they hold
+    event data)."""
+    return " ".join(str(getattr(exc, "orig", None) or exc.__class__.__name__).split())
 
 
 def _engine_url(url: str) -> URL:
@@ -147,42 +156,98 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 class EventStore:
     """Keep share events in a database given by URL: ``sqlite:///events.db`` or ``postgresql://…``.
 
-    Creates its table when missing. ``add`` (async) and ``add_blocking`` commit one event and say
-    whether it was new; ``events`` and ``stats`` read. ``close`` finishes pending writes.
+    Creates its table when missing, and adds columns a newer version has to a table an older one made.
+    ``add`` (async) and ``add_blocking`` commit one event and say whether it was new; ``events`` and
+    ``stats`` read. ``close`` finishes pending writes.
+
+    ``wait_for_database=True`` lets the store start while its database cannot be reached (a receiver with a
+    spool, restarted during a database outage): the table is then made at the first write that reaches it.
     """
 
-    def __init__(self, url: str, *, max_batch: int = 500, max_pending: int = 20_000) -> None:
+    def __init__(
+        self, url: str, *, max_batch: int = 500, max_pending: int = 20_000, wait_for_database: bool = False
+    ) -> None:
         engine_url = _engine_url(url)
         self.url = engine_url.render_as_string(hide_password=True)
+        sqlite = engine_url.get_backend_name() == "sqlite"
+        self._sqlite_file = Path(engine_url.database) if sqlite and engine_url.database else None
         kwargs: dict[str, Any] = {"json_serializer": _to_json}
-        if engine_url.get_backend_name() == "sqlite":
-            assert engine_url.database is not None
-            _prepare_sqlite_file(Path(engine_url.database))
-        else:
+        if self._sqlite_file is None:
             kwargs["pool_pre_ping"] = True  # a restarted server leaves dead connections in the pool
+            kwargs["connect_args"] = {"connect_timeout": _CONNECT_TIMEOUT}
         try:
             self._engine: Engine = create_engine(engine_url, **kwargs)
         except (NoSuchModuleError, ImportError) as exc:
             raise StoreError(f"no driver for {self.url}: {exc} (install kakao-share[webhook])") from None
-        if engine_url.get_backend_name() == "sqlite":
+        if self._sqlite_file is not None:
             event.listen(self._engine, "connect", _on_sqlite_connect)
+        self._ready = False
+        self._failing: str | None = None
         try:
-            self._create_table()
-        except SQLAlchemyError as exc:
-            self._engine.dispose()
-            raise StoreError(f"cannot open the event store {self.url}: {exc.__class__.__name__}: {exc}") from None
+            self._prepare()
+        except StoreUnavailable as exc:
+            if not wait_for_database:
+                self._engine.dispose()
+                raise StoreError(f"cannot open the event store {self.url}: {exc}") from None
+            log.warning("the event store %s cannot be opened yet (%s): trying again at each write", self.url, exc)
         self._max_batch = max_batch
         self._queue: queue.Queue[_Pending | object] = queue.Queue(maxsize=max_pending)
         self._closed = False
         self._writer = threading.Thread(target=self._write_loop, name="kakao-share-event-writer", daemon=True)
         self._writer.start()
 
-    def _create_table(self) -> None:
+    def _prepare(self) -> None:
+        """Make the file, the table and any missing column, once; :class:`StoreUnavailable` if it cannot."""
+        if self._ready:
+            return
         try:
-            metadata.create_all(self._engine)
-        except SQLAlchemyError:
-            # Another receiver starting on the same new store may have created it in between.
-            metadata.create_all(self._engine)
+            if self._sqlite_file is not None:
+                _prepare_sqlite_file(self._sqlite_file)
+            try:
+                metadata.create_all(self._engine)
+            except SQLAlchemyError:
+                # Another receiver starting on the same new store may have created it in between.
+                metadata.create_all(self._engine)
+            self._add_missing_columns()
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(_reason(exc)) from None
+        except OSError as exc:
+            raise StoreUnavailable(f"{exc.strerror}: {exc.filename}") from None
+        self._ready = True
+
+    def _add_missing_columns(self) -> None:
+        """A table made by an earlier version lacks the columns added since: add them (all nullable)."""
+        dialect = self._engine.dialect
+        for _attempt in range(2):
+            present = {c["name"] for c in inspect(self._engine).get_columns(events_table.name)}
+            missing = [c for c in events_table.columns if c.name not in present]
+            if not missing:
+                return
+            try:
+                with self._engine.begin() as conn:
+                    for column in missing:
+                        kind = column.type.compile(dialect=dialect)
+                        conn.execute(text(f"ALTER TABLE {events_table.name} ADD COLUMN {column.name} {kind}"))
+                        log.info("added the column %s to %s in %s", column.name, events_table.name, self.url)
+                return
+            except SQLAlchemyError:
+                continue  # another receiver added it in between: look again
+        raise StoreUnavailable(f"cannot add the columns {', '.join(c.name for c in missing)} to {events_table.name}")
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for reading; :class:`StoreUnavailable` when the database cannot be reached."""
+        self._prepare()
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(_reason(exc)) from None
+
+    def ping(self) -> None:
+        """Reach the database (and make the table if that is still to do); :class:`StoreUnavailable` if not."""
+        with self._reading() as conn:
+            conn.execute(select(events_table.c.id).limit(0))
 
     # --- writing -----------------------------------------------------------------------------------
     def submit(self, event: ShareEvent) -> concurrent.futures.Future[bool]:
@@ -242,6 +307,13 @@ class EventStore:
                         p.future.set_exception(StoreUnavailable(f"the event store failed: {exc.__class__.__name__}"))
 
     def _write(self, pending: list[_Pending]) -> None:
+        try:
+            self._prepare()
+        except StoreUnavailable as exc:
+            self._failed(str(exc))
+            for p in pending:
+                p.future.set_exception(StoreUnavailable(f"the event store cannot be opened: {exc}"))
+            return
         firsts: dict[str, _Pending] = {}
         for p in pending:
             firsts.setdefault(p.event.resource_id, p)
@@ -251,11 +323,12 @@ class EventStore:
             with self._engine.begin() as conn:
                 conn.execute(insert(events_table), rows)
             outcomes = dict.fromkeys(firsts, True)
+            self._succeeded()
         except IntegrityError:
             # Some id is stored already (a retry, or another receiver won the race): one row at a time.
             outcomes = {row["resource_id"]: self._insert_one(row) for row in rows}
         except SQLAlchemyError as exc:
-            log.error("event store write failed: %s", _reason(exc))
+            self._failed(_reason(exc))
             outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {_reason(exc)}"))
         for p in pending:
             outcome = outcomes[p.event.resource_id]
@@ -264,6 +337,17 @@ class EventStore:
             else:
                 p.future.set_result(outcome and firsts[p.event.resource_id] is p)
 
+    def _failed(self, reason: str) -> None:
+        """Say so once when writes start failing (a store that is down fails every write until it is back)."""
+        if self._failing is None:
+            log.error("event store %s: a write failed: %s", self.url, reason)
+        self._failing = self._failing or reason
+
+    def _succeeded(self) -> None:
+        if self._failing is not None:
+            log.info("event store %s: writes succeed again", self.url)
+            self._failing = None
+
     def _insert_one(self, row: dict[str, Any]) -> bool | BaseException:
         try:
             with self._engine.begin() as conn:
@@ -271,8 +355,9 @@ class EventStore:
         except IntegrityError:
             return False
         except SQLAlchemyError as exc:
-            log.error("event store write failed: %s", _reason(exc))
+            self._failed(_reason(exc))
             return StoreUnavailable(f"the event store refused the write: {_reason(exc)}")
+        self._succeeded()
         return True
 
     @staticmethod
@@ -283,6 +368,7 @@ class EventStore:
             "chat_type": None if event.chat_type is None else str(event.chat_type),
             "hash_chat_id": event.hash_chat_id,
             "template_id": event.template_id,
+            "is_single_chatroom": event.is_single_chatroom,
             "args": event.args,
         }
 
@@ -304,7 +390,7 @@ class EventStore:
             query = query.where(t.c.received_at < _ms(until))
         if limit is not None:
             query = query.limit(limit)
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             for row in conn.execute(query.execution_options(yield_per=1000)):
                 yield StoredEvent(
                     id=row.id,
@@ -314,12 +400,13 @@ class EventStore:
                         chat_type=row.chat_type,
                         hash_chat_id=row.hash_chat_id,
                         template_id=row.template_id,
+                        is_single_chatroom=row.is_single_chatroom,
                         args=row.args,
                     ),
                 )
 
     def count(self) -> int:
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             return int(conn.execute(select(func.count()).select_from(events_table)).scalar_one())
 
     def stats(
@@ -356,7 +443,7 @@ class EventStore:
         query = query.group_by(start, key).order_by(start)
         rows: list[tuple[datetime, str | None, int]] = []
         totals: dict[str | None, int] = {}
-        with self._engine.connect() as conn:
+        with self._reading() as conn:
             for row in conn.execute(query):
                 rows.append((_from_ms(int(row.start)), row.key, int(row.n)))
                 totals[row.key] = totals.get(row.key, 0) + int(row.n)
