@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import sdk_calls
 from kakao_fakes import FakeKakao
 from kakao_share import (
     Button,
@@ -28,6 +29,7 @@ from kakao_share import (
     LocationTemplate,
     ScrapTemplate,
 )
+from kakao_share._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI, sdk_url
 from playwright.sync_api import BrowserContext, Page, Route, expect
 from screenshots import screenshot_folder
 
@@ -59,21 +61,6 @@ new PerformanceObserver((list) => {
 window.__violations = [];
 document.addEventListener("securitypolicyviolation",
   (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
-"""
-# Counts Kakao.init calls however the SDK defines itself (the double or a real build).
-COUNT_INITS = """
-window.__inits = 0;
-let kakao;
-Object.defineProperty(window, "Kakao", {
-  configurable: true,
-  get() { return kakao; },
-  set(value) {
-    kakao = value;
-    const init = value && value.init;
-    if (typeof init !== "function") return;
-    value.init = function (...args) { window.__inits++; return init.apply(this, args); };
-  },
-});
 """
 WEB_SHARE = "window.__shared = []; navigator.share = async (data) => { window.__shared.push(data); };"
 
@@ -234,7 +221,7 @@ def test_event_page_shares_its_inline_template_filled_from_json_ld(page: Page, e
 def test_several_buttons_share_through_one_sdk_load_and_one_init(
     context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
 ):
-    context.add_init_script(COUNT_INITS)
+    sdk_calls.watch(context)
     page.goto(f"{examples}/several-buttons.html")
     assert settle(page) == ["ready"] * 5
     screenshot(page, "several-buttons")
@@ -266,7 +253,7 @@ def test_several_buttons_share_through_one_sdk_load_and_one_init(
         assert (share.validation_action, share.validation_params, share.lcba) == (action, params, lcba), element_id
         assert share.app_key == APP_KEY
     assert len(kakao.sdk_requests) == 1
-    assert page.evaluate("window.__inits") == 1
+    assert sdk_calls.count(page, "init") == 1
     labels = page.locator("kakao-share-button button").all_inner_texts()
     assert labels == ["Share to KakaoTalk"] * 3 + ["Share the list", "카카오톡 공유하기"]
 
@@ -428,6 +415,30 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     page.locator("#good button").click()
     content = kakao.wait_for_share(page).template_object["content"]
     assert (content["link"]["web_url"], content["title"]) == (f"{site_url}/moved-on", "A page with mistakes")
+
+
+PICKER_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Picker</title>
+<script type="module" src="@SITE@/kakao-share-widget.js"></script></head><body>
+<kakao-share-button app-key="@KEY@" picker-type="friend" picker-limit="3"></kakao-share-button></body></html>"""
+
+
+def test_picker_settings_share_through_the_default_sdk_with_no_other_attribute(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    if not kakao.serves(DEFAULT_SDK_VERSION):
+        pytest.skip(f"about the default SDK {DEFAULT_SDK_VERSION}; KAKAO_SDK_FILE is {kakao.file_version}")
+    html = PICKER_PAGE.replace("@SITE@", site_url).replace("@KEY@", APP_KEY)
+    context.route(f"{site_url}/picker.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+    sdk_calls.watch(context)
+    kakao.serve_as_published(context)
+    page.goto(f"{site_url}/picker.html")
+    assert settle(page) == ["ready"]
+    default = {"src": sdk_url(DEFAULT_SDK_VERSION), "integrity": PUBLISHED_SRI[DEFAULT_SDK_VERSION]}
+    assert page.evaluate("window.__sdkAsked") == [default]
+    page.get_by_role("button", name="Share to KakaoTalk").click()
+    kakao.wait_for_share(page)
+    [[settings]] = sdk_calls.calls(page, "Share.sendDefault")
+    assert settings["pickerSettings"] == {"type": "friend", "limit": 3}
 
 
 def _free_port() -> int:
