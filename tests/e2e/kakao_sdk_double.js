@@ -20,6 +20,8 @@
  *               (iOS: https://talk-apps.kakao.com/scheme/<encoded kakaolink://send?...>,
  *                Android: intent://send?...#Intent;scheme=kakaolink;...), or to
  *               https://sharer.kakao.com/picker/failed?app_key=...&error=... when validation fails.
+ *    The form is hidden with a style attribute, "display:none", as real builds do (2.7.1 observed), and
+ *    submitted and removed in the same task.
  *  - uploadImage / scrapImage / deleteImage: XHRs to kapi returning Promises.
  *  - What changed in 2.7 (observed in 2.7.1 and 2.7.4; the double applies it from 2.7.0): content
  *    title and imageUrl became optional; the deprecated callback is rejected; sendDefault(null) throws
@@ -398,7 +400,7 @@
     form.setAttribute("action", action);
     form.setAttribute("target", target);
     form.setAttribute("accept-charset", "utf-8");
-    form.style.display = "none";
+    form.setAttribute("style", "display:none"); // as real builds do: a style-src-attr matter under a CSP
     fields.forEach(function (pair) {
       var input = document.createElement("input");
       input.type = "hidden";
