@@ -485,6 +485,18 @@ def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(kpy, kaka
     assert (info["width"], info["height"]) == (1, 1)
 
 
+def test_an_upload_over_kakaos_5_mb_is_refused_and_nothing_is_sent(kpy, kakao, booted_page):
+    with pytest.raises(PageError) as err:
+        kpy.run(
+            f"await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png'), "
+            "('poster.png', bytes(5 * 1024 * 1024 + 1), 'image/png')])"
+        )
+    assert err.value.is_a("TemplateError")
+    assert "files[1]: poster.png is 5.0 MB; Kakao takes images of at most 5 MB" in err.value.message
+    kakao.pump(booted_page, 200)
+    assert kakao.uploads == []
+
+
 def test_scrap_and_delete_image(kpy, kakao):
     info = kpy.run("(await browser.scrap_image('https://example.com/cat.jpg')).model_dump()")
     scrap = kakao.image_scraps[-1]

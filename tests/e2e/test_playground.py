@@ -547,7 +547,7 @@ def test_error_codes_are_explained_on_request(pg: Playground):
 def test_share_links_restore_invalid_and_refuse_malformed(pg: Playground):
     link = ShareLink("sendDefault", {"objectType": "text", "text": "링크", "link": {"webUrl": "ftp://x"}, "junk": 1})
     pg.page.evaluate("hash => { location.hash = hash }", link.fragment())
-    expect(pg.page.locator("#status")).to_contain_text("Opened the message from the link, with 2 problem(s)")
+    expect(pg.page.locator("#status")).to_contain_text("Opened the message from the link, with 3 problem(s)")
     assert pg.page.get_by_role("radio", name="Text", exact=True).is_checked()
     root = pg.page.get_by_role("group", name="Text message", exact=True)
     expect(root.get_by_label("Text", exact=True)).to_have_value("링크")
@@ -561,6 +561,62 @@ def test_share_links_restore_invalid_and_refuse_malformed(pg: Playground):
     expect(pg.page.locator("#status")).to_contain_text("The share link is damaged")
     assert pg.page.get_by_role("radio", name="Feed", exact=True).is_checked()
     expect(pg.page.get_by_role("group", name="Content", exact=True).get_by_label("Title", exact=True)).to_have_value("")
+
+
+LINK_CONTENT = {"title": "머그", "imageUrl": IMG, "link": {"webUrl": WEB}}
+#: Links to messages Kakao's SDK refuses as they are: (settings, a line shown about it, the edit that makes
+#: the message the visitor's own, what the share then carries).
+INVALID_LINKS = {
+    "feed-without-content-link": (
+        {"objectType": "feed", "content": {"title": "머그", "imageUrl": IMG}},
+        "Content › Link: the link has nothing, the form has {}",
+        {"Content": {"Link": {"Web URL (PC)": WEB}}},
+        ("content", {"title": "머그", "image_url": IMG, "link": {"web_url": WEB}}),
+    ),
+    "text-without-link": (
+        {"objectType": "text", "text": "링크 없음"},
+        "Link: the link has nothing, the form has {}",
+        {"Link": {"Web URL (PC)": WEB}},
+        ("link", {"web_url": WEB}),
+    ),
+    "calendar-with-button-title": (
+        {"objectType": "calendar", "idType": "event", "id": "e-1", "content": LINK_CONTENT, "buttonTitle": "보기"},
+        "button_title: is not part of this form; left out",
+        {"Content": {"Title": "머그 행사"}},
+        ("content", {"title": "머그 행사", "image_url": IMG, "link": {"web_url": WEB}}),
+    ),
+    "price-as-text": (
+        {"objectType": "commerce", "content": LINK_CONTENT, "commerce": {"regularPrice": "1000"}},
+        'Price › Regular price: the link has "1000", the form has 1000',
+        {"Price": {"Regular price": "1000"}},
+        ("commerce", {"regular_price": 1000}),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", INVALID_LINKS)
+def test_a_link_to_an_invalid_message_says_what_changed_and_shares_only_after_an_edit(pg: Playground, case: str):
+    settings, line, edit, (key, shared) = INVALID_LINKS[case]
+    pg.page.evaluate("hash => { location.hash = hash }", ShareLink("sendDefault", settings).fragment())
+    expect(pg.page.locator("#status")).to_contain_text("Opened the message from the link, with")
+    notes = pg.page.locator("#e-message")
+    expect(notes).to_contain_text("The link's message is not one Kakao takes as it is:")
+    expect(notes).to_contain_text(line)
+    expect(pg.share_button).to_be_disabled()
+    expect(pg.page.locator("#share-why")).to_have_text(
+        "The link's message is not what this form shares (see above): edit the form to share it."
+    )
+    expect(pg.page.locator("#sdk-button")).to_be_disabled()
+    if case == "price-as-text":
+        notes.scroll_into_view_if_needed()
+        for width in (1280, 360):
+            pg.page.set_viewport_size({"width": width, "height": 900})
+            pg.page.screenshot(path=ARTIFACTS / f"invalid-link-{width}.png")
+        pg.page.set_viewport_size({"width": 1280, "height": 900})
+    kind = pg.page.locator("#types input:checked").get_attribute("value")
+    fill(pg.page.get_by_role("group", name=f"{kind.title()} message", exact=True), edit)
+    expect(notes).not_to_contain_text("The link's message")
+    assert pg.share().template_object[key] == shared
 
 
 def test_language_switch(pg: Playground):
