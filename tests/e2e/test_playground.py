@@ -23,8 +23,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import sdk_calls
 from kakao_fakes import FakeKakao
 from kakao_share import ShareLink, ShareOptions, parse_settings, parse_template
+from kakao_share._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI
 from kakao_share._wire import compact_json
 from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 from pyhost import wait_ready
@@ -670,6 +672,30 @@ def test_picker_settings_need_sdk_2_8(pg: Playground):
 
 
 # --- fresh pages --------------------------------------------------------------------------------------
+
+
+def test_with_its_defaults_the_playground_shares_picker_settings(guarded_context: Any, kakao: FakeKakao, site_url: str):
+    if not kakao.serves(DEFAULT_SDK_VERSION):
+        pytest.skip(f"about the default SDK {DEFAULT_SDK_VERSION}; KAKAO_SDK_FILE is {kakao.file_version}")
+    context = guarded_context()
+    kakao.serve_as_published(context)
+    sdk_calls.watch(context)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    expect(page.get_by_label("SDK version")).to_have_value(DEFAULT_SDK_VERSION)
+    page.get_by_label("JavaScript key").fill(APP_KEY)  # the only thing a visitor must bring
+    page.get_by_role("button", name="Load SDK").click()
+    expect(page.locator("#sdk-state")).to_have_attribute("data-state", "ready")
+    assert page.evaluate("window.__sdkAsked[0].integrity") == PUBLISHED_SRI[DEFAULT_SDK_VERSION]
+    pg = Playground(page, context, kakao, site_url)
+    fill(pg.start("Text"), {"Text": "고르기", "Link": {"Web URL (PC)": WEB}})
+    options_root = page.get_by_role("group", name="Share options", exact=True)
+    fill(options_root, {"Share target picker": {"Show": "Friends only", "Most targets": "3"}})
+    expect(options_root).to_contain_text("Needs Kakao SDK 2.8.0 or later.")
+    assert pg.share().template_object["text"] == "고르기"
+    [[settings]] = sdk_calls.calls(page, "Share.sendDefault")
+    assert settings["pickerSettings"] == {"type": "friend", "limit": 3}
 
 
 def test_a_share_link_opens_the_same_message_in_a_new_korean_tab(
