@@ -11,6 +11,7 @@ requests from popups are recorded too)::
 
     kakao.version = "2.7.1"               # before the page loads the SDK: the URL path says 2.7.1
     kakao.served_version("2.7.1")         # what a page asking for 2.7.1 gets: 2.7.1 (a real build: its own)
+    kakao.serve_as_published(context)     # pages asking for a published build by its hash get the served file
     kakao.fail("upload", status=401, body={"code": -401, "msg": "invalid key"})
     share = kakao.wait_for_share(page)    # next POST to sharer.kakao.com/picker/link -> ShareRequest
     share.fields                           # (("app_key", ...), ("ka", ...), ...) decoded, in order
