@@ -129,6 +129,13 @@ def test_a_link_in_snake_case_is_the_same_message():
     assert (restored.wrong, restored.changes, restored.needs_edit) == ([], [], False)
 
 
+def test_the_pages_own_keys_are_not_a_change():
+    settings = {"template_id": "12a", "template_args": {"order_id": "A-1"}}
+    restored = restore(ShareLink("sendCustom", settings).fragment())
+    assert [item.path for item in restored.wrong] == ["template_id"]
+    assert restored.changes == []  # the form shows "12a" as it is, and the key order_id as written
+
+
 def test_restoring_a_malformed_link_raises():
     with pytest.raises(TemplateError):
         restore("#share=%%%")

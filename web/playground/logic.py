@@ -163,10 +163,18 @@ def restore(link: str) -> Restored:
     return Restored(form, values, problems + misfits, wrong, changes)
 
 
+#: Settings whose keys are the page's own data, kept as written.
+_OWN_KEYS = {"templateArgs", "serverCallbackArgs", "extras"}
+
+
 def _camel(value: Any) -> Any:
     """Settings with every key camelCase, as the form writes them (a link may carry snake_case)."""
     if isinstance(value, dict):
-        return {re.sub(r"_([a-z])", lambda m: m.group(1).upper(), str(k)): _camel(v) for k, v in value.items()}
+        out = {}
+        for key, item in value.items():
+            name = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), str(key))
+            out[name] = item if name in _OWN_KEYS else _camel(item)
+        return out
     if isinstance(value, list):
         return [_camel(item) for item in value]
     return value
