@@ -447,6 +447,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: The hash of the SDK's share form's style attribute, "display:none" (README).
+SDK_FORM_STYLE = "sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE="
+
+
 # The policy the README documents for a host page, with SITE = where the bundle is hosted; ``quiet``
 # adds the optional directive that allows the one style attribute Kakao's SDK sets (its share form's).
 def csp(site: str, *, quiet: bool = True) -> str:
@@ -458,10 +462,6 @@ def csp(site: str, *, quiet: bool = True) -> str:
         + (f"style-src-attr 'unsafe-hashes' '{SDK_FORM_STYLE}'; " if quiet else "")
         + "form-action 'self' https://sharer.kakao.com; base-uri 'self'; object-src 'none'"
     )
-
-
-#: The hash of the SDK's share form's style attribute, "display:none" (README).
-SDK_FORM_STYLE = "sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE="
 
 
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title>
