@@ -153,7 +153,15 @@ def _commerce(loc: Loc, commerce: Commerce) -> Iterator[Finding]:
 
 
 def _link(loc: Loc, link: Link, domains: list[tuple[str | None, str, int | None]] | None) -> Iterator[Finding]:
-    if not (link.web_url or link.mobile_web_url or link.android_execution_params or link.ios_execution_params):
+    empty = not (link.web_url or link.mobile_web_url or link.android_execution_params or link.ios_execution_params)
+    if empty and loc[-3:-2] == ("buttons",):
+        yield _finding(
+            loc,
+            "button_not_shown",
+            "the button's link has no target: Kakao silently leaves such a button out of the message",
+            "set the button's web_url and/or mobile_web_url (or app execution params), or remove the button",
+        )
+    elif empty:
         yield _finding(
             loc,
             "link_empty",

@@ -1,4 +1,5 @@
-"""What Kakao answers after ``uploadImage`` / ``scrapImage``: :class:`ImageInfo`."""
+"""Images on Kakao's servers: the size Kakao takes (:func:`check_upload_size`) and what it answers after
+``uploadImage`` / ``scrapImage`` (:class:`ImageInfo`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,24 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ._exceptions import SDKError
+from ._problems import invalid
 
-__all__ = ["ImageInfo"]
+__all__ = ["MAX_IMAGE_BYTES", "ImageInfo", "check_upload_size"]
+
+#: Kakao takes images of at most 5 MB to upload or scrap (documented); read as 5 MiB, the larger reading.
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+def check_upload_size(index: int, name: str, size: int) -> None:
+    """Refuse file ``index`` before anything is sent when it is over Kakao's 5 MB (Kakao would refuse it)."""
+    if size > MAX_IMAGE_BYTES:
+        raise invalid(
+            f"files[{index}]",
+            f"{name or 'the file'} is {size / 1024 / 1024:.1f} MB; Kakao takes images of at most 5 MB",
+            "make the image smaller (resize it, or save it as JPEG/WebP) and upload it again",
+            code="image_too_large",
+            model="upload_image",
+        )
 
 
 class ImageInfo(BaseModel):

@@ -16,7 +16,8 @@ from ._wire import compact_json
 __all__ = ["PICKER_SETTINGS", "Options", "PickerSettings", "ShareOptions", "share_options"]
 
 PICKER_SETTINGS = SDKFeature("picker settings", (2, 8, 0))
-"""``pickerSettings`` is accepted from JavaScript SDK 2.8.0 (older SDKs reject the key)."""
+"""``pickerSettings`` is accepted from JavaScript SDK 2.8.0 (older SDKs reject the key). Kakao's changelog says
+2.7.9 added share-target settings too; whether it takes them under this name is not known, so 2.8.0 it is."""
 
 #: How deep extras may nest (JSON that deep is a mistake, and deeper input would exhaust the stack).
 MAX_EXTRAS_DEPTH = 32

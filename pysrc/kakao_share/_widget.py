@@ -217,7 +217,7 @@ class WidgetConfig(KakaoModel):
             )
         if self.sdk_version is not None and not re.fullmatch(r"\d+\.\d+\.\d+", self.sdk_version):
             raise problem(
-                "sdk_version", "must be a version such as 2.7.1", 'write sdk-version="2.7.1"', at=("sdk_version",)
+                "sdk_version", "must be a version such as 2.8.3", 'write sdk-version="2.8.3"', at=("sdk_version",)
             )
         if self.sdk_integrity is not None:
             if not re.fullmatch(r"sha(256|384|512)-[A-Za-z0-9+/]+={0,2}", self.sdk_integrity):

@@ -2,12 +2,16 @@
 
 Everything a page sends to Kakao's hosts is answered here and recorded (as the records of
 ``kakao_records``), so tests assert on exactly what crossed the boundary. The SDK served is the double
-in ``kakao_sdk_double.js`` unless ``KAKAO_SDK_FILE`` names a real SDK build.
+in ``kakao_sdk_double.js`` unless ``KAKAO_SDK_FILE`` names a real SDK build. The double is served at every
+version's address and plays that version; a real build only at its own version's address (read from its
+header), so a page asking for another version fails to load it, as it would with that file on Kakao's CDN.
 
 Quick reference (``kakao`` is the ``FakeKakao`` fixture; routes are installed on the browser context, so
 requests from popups are recorded too)::
 
     kakao.version = "2.7.1"               # before the page loads the SDK: the URL path says 2.7.1
+    kakao.served_version("2.7.1")         # what a page asking for 2.7.1 gets: 2.7.1 (a real build: its own)
+    kakao.serve_as_published(context)     # pages asking for a published build by its hash get the served file
     kakao.fail("upload", status=401, body={"code": -401, "msg": "invalid key"})
     share = kakao.wait_for_share(page)    # next POST to sharer.kakao.com/picker/link -> ShareRequest
     share.fields                           # (("app_key", ...), ("ka", ...), ...) decoded, in order
@@ -18,8 +22,7 @@ requests from popups are recorded too)::
 
 Response shapes are Kakao's: image calls answer
 ``{"infos": {"original": {"url", "content_type", "length", "width", "height"}}}``; template validation
-answers ``{"template_id", "template_args", "template_msg", "warning_msg", "argument_msg"}`` (plus
-``scheme_params`` when the request carried them, as Kakao's Flutter SDK reads them); errors answer the
+answers ``{"template_id", "template_args", "template_msg", "warning_msg", "argument_msg"}``; errors answer the
 status and JSON body given to :meth:`FakeKakao.fail` (Kakao's ``{"code", "msg"}`` shape by default).
 """
 
@@ -30,6 +33,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +61,7 @@ from kakao_records import (
     KapiRequest,
     ShareRequest,
 )
+from kakao_share._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI
 from playwright.sync_api import BrowserContext, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
@@ -89,12 +94,14 @@ __all__ = [
     "parse_header_params",
     "parse_multipart",
     "sdk_file",
+    "sdk_file_version",
     "using_real_sdk",
 ]
 
 HERE = Path(__file__).resolve().parent
 DOUBLE = HERE / "kakao_sdk_double.js"
-DEFAULT_SDK_VERSION = "2.8.0"
+_VERSION_IN_URL = re.compile(r"/kakao_js_sdk/(\d+\.\d+\.\d+)/kakao\.min\.js$")
+_VERSION_IN_HEADER = re.compile(rb"Kakao (?:Javascript |JavaScript )?SDK for [^\n]*?- v(\d+\.\d+\.\d+)", re.I)
 
 
 #: kapi endpoint names accepted by :meth:`FakeKakao.fail` and :meth:`FakeKakao.wait_for_kapi`.
@@ -111,6 +118,18 @@ def sdk_file() -> Path:
 
 def using_real_sdk() -> bool:
     return bool(os.environ.get("KAKAO_SDK_FILE"))
+
+
+def sdk_file_version(body: bytes) -> str:
+    """The version a real SDK build names in its header comment ("Kakao SDK for JavaScript - v2.7.1")."""
+    found = _VERSION_IN_HEADER.search(body[:2_000])
+    if not found:
+        raise ValueError("KAKAO_SDK_FILE has no 'Kakao SDK for JavaScript - vX.Y.Z' header: is it Kakao's SDK?")
+    return found.group(1).decode()
+
+
+def _sri(body: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(body).digest()).decode()
 
 
 @dataclass
@@ -133,17 +152,42 @@ _APP_LINK_PAGE = (
 )
 
 
+_SERVE_AS_PUBLISHED = """(() => {
+  const published = @PUBLISHED@, served = @SERVED@;
+  const asked = (window.__sdkAsked = []);
+  const property = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, "integrity");
+  Object.defineProperty(HTMLScriptElement.prototype, "integrity", {
+    ...property,
+    set(value) {
+      const version = /\\/kakao_js_sdk\\/([\\d.]+)\\/kakao\\.min\\.js$/.exec(this.src || "");
+      if (version) asked.push({ src: this.src, integrity: value });
+      property.set.call(this, version && published[version[1]] === value ? served : value);
+    },
+  });
+})();"""
+
+
 class FakeKakao:
     """Routes Kakao's hosts to local fakes and records what the page sent.
 
-    ``version`` picks the SDK URL (``.../kakao_js_sdk/<version>/kakao.min.js``); the double reports it as
-    ``Kakao.VERSION``. Set it before the page loads the SDK. A real SDK file reports its own version.
+    ``version`` picks the SDK URL (``.../kakao_js_sdk/<version>/kakao.min.js``) of the pages a test
+    builds; set it before the page loads the SDK. It starts as the library's default for the double
+    (which plays whatever version its URL names) and as the file's own version for a real build (served
+    at that version's URL only). A real build whose version has a published hash must match it.
     """
 
-    def __init__(self, sdk_path: Path | None = None, version: str = DEFAULT_SDK_VERSION) -> None:
+    def __init__(self, sdk_path: Path | None = None, version: str | None = None) -> None:
         self.sdk_path = sdk_path or sdk_file()
         self.sdk_body = self.sdk_path.read_bytes()
-        self.version = version
+        #: The version a real build says it is (None for the double).
+        self.file_version = None if self.sdk_path == DOUBLE else sdk_file_version(self.sdk_body)
+        published = PUBLISHED_SRI.get(self.file_version or "")
+        if published and published != self.integrity:
+            raise ValueError(
+                f"{self.sdk_path} says it is Kakao SDK {self.file_version}, but its sha384 ({self.integrity}) "
+                f"is not the published {published}: not that build"
+            )
+        self.version = version or self.file_version or DEFAULT_SDK_VERSION
         self.sdk_requests: list[str] = []
         self.sharer_requests: list[ShareRequest] = []
         self.kapi_requests: list[KapiRequest] = []
@@ -159,6 +203,14 @@ class FakeKakao:
     def for_version(cls, version: str) -> FakeKakao:
         return cls(version=version)
 
+    def served_version(self, wanted: str) -> str:
+        """The version a test gets when it wants ``wanted``: that one from the double, a real build's own."""
+        return self.file_version or wanted
+
+    def serves(self, version: str) -> bool:
+        """Whether a page asking for ``version`` gets an SDK (the double: any; a real build: its own)."""
+        return self.file_version in (None, version)
+
     @property
     def sdk_url(self) -> str:
         return f"https://{SDK_HOST}/kakao_js_sdk/{self.version}/kakao.min.js"
@@ -166,12 +218,26 @@ class FakeKakao:
     @property
     def integrity(self) -> str:
         """The SRI value of the file actually served (the page must be given it, as in production)."""
-        return "sha384-" + base64.b64encode(hashlib.sha384(self.sdk_body).digest()).decode()
+        return _sri(self.sdk_body)
 
     def script_tag(self, integrity: str | None = None) -> str:
         """The ``<script>`` element a page uses to load the served SDK."""
         return (
             f'<script src="{self.sdk_url}" integrity="{integrity or self.integrity}" crossorigin="anonymous"></script>'
+        )
+
+    def serve_as_published(self, context: BrowserContext) -> None:
+        """Let pages that ask for a published build by its published hash (the defaults) load the file served.
+
+        Kakao's CDN serves the bytes its published hash pins; the fakes serve the double or a real build,
+        whose hash differs unless it is that very build. So where a page sets a script's ``integrity`` to
+        the published hash of the version in its ``src``, this swaps in the served file's hash, and records
+        what the page asked for in ``window.__sdkAsked`` (``[{src, integrity}]``) for the test to assert.
+        """
+        context.add_init_script(
+            _SERVE_AS_PUBLISHED.replace("@PUBLISHED@", json.dumps(PUBLISHED_SRI)).replace(
+                "@SERVED@", json.dumps(self.integrity)
+            )
         )
 
     def fail(
@@ -350,8 +416,9 @@ class FakeKakao:
 
     def _serve_sdk(self, route: Route) -> None:
         self.sdk_requests.append(route.request.url)
-        if not route.request.url.split("?")[0].endswith("/kakao.min.js"):
-            route.fulfill(status=404, body="not found")
+        asked = _VERSION_IN_URL.search(urlsplit(route.request.url).path)
+        if not asked or not self.serves(asked.group(1)):
+            route.fulfill(status=404, body=f"not found (KAKAO_SDK_FILE is {self.file_version})")
             return
         failure = self._take_failure("sdk")
         if failure:
@@ -537,14 +604,10 @@ class FakeKakao:
                 return 400, {"code": -2, "msg": "request_url is required"}
             raw_id = query.get("template_id", "")
             template_id, content = (int(raw_id) if raw_id.isdigit() else 0), {"request_url": query["request_url"]}
-        answer: dict[str, Any] = {
+        return 200, {
             "template_id": template_id,
             "template_args": args,
             "template_msg": {"P": {}, "C": content},
             "warning_msg": {},
             "argument_msg": {},
         }
-        scheme = json_or_none(query.get("scheme_params"))
-        if scheme:
-            answer["scheme_params"] = scheme
-        return 200, answer

@@ -112,11 +112,6 @@ class ShareRequest:
     def lcba(self) -> str | None:
         return self.field("lcba")
 
-    @property
-    def scheme_params(self) -> Any:
-        """Picker settings as the *double* posts them (see kakao_sdk_double.js); None otherwise."""
-        return json_or_none(self.field("scheme_params"))
-
 
 @dataclass(frozen=True)
 class KapiRequest:

@@ -12,8 +12,11 @@ import re
 from pathlib import Path
 
 import pytest
+import sdk_calls
 from kakao_fakes import APP_LINK_PREFIX, FakeKakao, using_real_sdk
 from kakao_share import ShareOptions, parse_template
+from kakao_share._sdk_builds import DEFAULT_SDK_VERSION
+from kakao_share._share import version_tuple
 from kakao_share._wire import compact_json
 from playwright.sync_api import Page
 from pyhost import PageError, PyHost, wait_ready
@@ -153,17 +156,36 @@ def test_picker_settings_are_accepted_from_sdk_2_8(kpy, kakao, booted_page):
     assert share.validation_params == parse_template(TEMPLATES["text"]).validation_params()
 
 
+def test_the_default_sdk_takes_picker_settings(context, page, site_url, kakao):
+    if not kakao.serves(DEFAULT_SDK_VERSION):
+        pytest.skip(f"about the default SDK {DEFAULT_SDK_VERSION}; KAKAO_SDK_FILE is {kakao.file_version}")
+    sdk_calls.watch(context)
+    kakao.serve_as_published(context)
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    py = PyHost(page)
+    py.run(f"import json\nfrom kakao_share import browser\nawait browser.load_sdk({APP_KEY!r})")
+    assert py.run("browser.sdk_info().version") == DEFAULT_SDK_VERSION
+    py.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'friend', 'limit': 3}})")
+    kakao.wait_for_share(page)
+    [[settings]] = sdk_calls.calls(page, "Share.sendDefault")
+    assert settings["pickerSettings"] == {"type": "friend", "limit": 3}
+    assert sdk_calls.calls(page, "init") == [[APP_KEY]]
+
+
 def test_picker_settings_on_an_older_sdk_raise_and_send_nothing(py, kakao, booted_page):
-    if using_real_sdk():
-        pytest.skip("needs an SDK older than 2.8.0; KAKAO_SDK_FILE fixes the version")
+    old = kakao.served_version("2.7.1")
+    if version_tuple(old) >= (2, 8, 0):
+        pytest.skip(f"needs an SDK older than 2.8.0; KAKAO_SDK_FILE is {old}")
     py.run(
         "from kakao_share import browser\nimport json\n"
-        f"await browser.load_sdk({APP_KEY!r}, version='2.7.1', integrity={kakao.integrity!r})"
+        f"await browser.load_sdk({APP_KEY!r}, version={old!r}, integrity={kakao.integrity!r})"
     )
+    assert py.run("browser.sdk_info().version") == old
     with pytest.raises(PageError) as err:
         py.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'friend'}})")
     assert err.value.is_a("SDKVersionError")
-    assert "2.8.0" in err.value.message and "2.7.1" in err.value.message
+    assert f"needs Kakao SDK 2.8.0 or later; this page loaded {old}" in err.value.message
     kakao.expect_no_share(booted_page)
 
 
@@ -461,6 +483,18 @@ def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(kpy, kaka
     assert [(p.name, p.filename, p.data) for p in parts] == [("file", "dot.png", PNG_1x1)]
     assert info["url"].startswith("http")
     assert (info["width"], info["height"]) == (1, 1)
+
+
+def test_an_upload_over_kakaos_5_mb_is_refused_and_nothing_is_sent(kpy, kakao, booted_page):
+    with pytest.raises(PageError) as err:
+        kpy.run(
+            f"await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png'), "
+            "('poster.png', bytes(5 * 1024 * 1024 + 1), 'image/png')])"
+        )
+    assert err.value.is_a("TemplateError")
+    assert "files[1]: poster.png is 5.0 MB; Kakao takes images of at most 5 MB" in err.value.message
+    kakao.pump(booted_page, 200)
+    assert kakao.uploads == []
 
 
 def test_scrap_and_delete_image(kpy, kakao):

@@ -23,8 +23,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+import sdk_calls
 from kakao_fakes import FakeKakao
 from kakao_share import ShareLink, ShareOptions, parse_settings, parse_template
+from kakao_share._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI
 from kakao_share._wire import compact_json
 from playwright.sync_api import BrowserContext, Locator, Page, Route, expect
 from pyhost import wait_ready
@@ -547,7 +549,7 @@ def test_error_codes_are_explained_on_request(pg: Playground):
 def test_share_links_restore_invalid_and_refuse_malformed(pg: Playground):
     link = ShareLink("sendDefault", {"objectType": "text", "text": "링크", "link": {"webUrl": "ftp://x"}, "junk": 1})
     pg.page.evaluate("hash => { location.hash = hash }", link.fragment())
-    expect(pg.page.locator("#status")).to_contain_text("Opened the message from the link, with 2 problem(s)")
+    expect(pg.page.locator("#status")).to_contain_text("Opened the message from the link, with 3 problem(s)")
     assert pg.page.get_by_role("radio", name="Text", exact=True).is_checked()
     root = pg.page.get_by_role("group", name="Text message", exact=True)
     expect(root.get_by_label("Text", exact=True)).to_have_value("링크")
@@ -561,6 +563,62 @@ def test_share_links_restore_invalid_and_refuse_malformed(pg: Playground):
     expect(pg.page.locator("#status")).to_contain_text("The share link is damaged")
     assert pg.page.get_by_role("radio", name="Feed", exact=True).is_checked()
     expect(pg.page.get_by_role("group", name="Content", exact=True).get_by_label("Title", exact=True)).to_have_value("")
+
+
+LINK_CONTENT = {"title": "머그", "imageUrl": IMG, "link": {"webUrl": WEB}}
+#: Links to messages Kakao's SDK refuses as they are: (settings, a line shown about it, the edit that makes
+#: the message the visitor's own, what the share then carries).
+INVALID_LINKS = {
+    "feed-without-content-link": (
+        {"objectType": "feed", "content": {"title": "머그", "imageUrl": IMG}},
+        "Content › Link: the link has nothing, the form has {}",
+        {"Content": {"Link": {"Web URL (PC)": WEB}}},
+        ("content", {"title": "머그", "image_url": IMG, "link": {"web_url": WEB}}),
+    ),
+    "text-without-link": (
+        {"objectType": "text", "text": "링크 없음"},
+        "Link: the link has nothing, the form has {}",
+        {"Link": {"Web URL (PC)": WEB}},
+        ("link", {"web_url": WEB}),
+    ),
+    "calendar-with-button-title": (
+        {"objectType": "calendar", "idType": "event", "id": "e-1", "content": LINK_CONTENT, "buttonTitle": "보기"},
+        "button_title: is not part of this form; left out",
+        {"Content": {"Title": "머그 행사"}},
+        ("content", {"title": "머그 행사", "image_url": IMG, "link": {"web_url": WEB}}),
+    ),
+    "price-as-text": (
+        {"objectType": "commerce", "content": LINK_CONTENT, "commerce": {"regularPrice": "1000"}},
+        'Price › Regular price: the link has "1000", the form has 1000',
+        {"Price": {"Regular price": "1000"}},
+        ("commerce", {"regular_price": 1000}),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", INVALID_LINKS)
+def test_a_link_to_an_invalid_message_says_what_changed_and_shares_only_after_an_edit(pg: Playground, case: str):
+    settings, line, edit, (key, shared) = INVALID_LINKS[case]
+    pg.page.evaluate("hash => { location.hash = hash }", ShareLink("sendDefault", settings).fragment())
+    expect(pg.page.locator("#status")).to_contain_text("Opened the message from the link, with")
+    notes = pg.page.locator("#e-message")
+    expect(notes).to_contain_text("The link's message is not one Kakao takes as it is:")
+    expect(notes).to_contain_text(line)
+    expect(pg.share_button).to_be_disabled()
+    expect(pg.page.locator("#share-why")).to_have_text(
+        "The link's message is not what this form shares (see above): edit the form to share it."
+    )
+    expect(pg.page.locator("#sdk-button")).to_be_disabled()
+    if case == "price-as-text":
+        notes.scroll_into_view_if_needed()
+        for width in (1280, 360):
+            pg.page.set_viewport_size({"width": width, "height": 900})
+            pg.page.screenshot(path=ARTIFACTS / f"invalid-link-{width}.png")
+        pg.page.set_viewport_size({"width": 1280, "height": 900})
+    kind = pg.page.locator("#types input:checked").get_attribute("value")
+    fill(pg.page.get_by_role("group", name=f"{kind.title()} message", exact=True), edit)
+    expect(notes).not_to_contain_text("The link's message")
+    assert pg.share().template_object[key] == shared
 
 
 def test_language_switch(pg: Playground):
@@ -614,6 +672,30 @@ def test_picker_settings_need_sdk_2_8(pg: Playground):
 
 
 # --- fresh pages --------------------------------------------------------------------------------------
+
+
+def test_with_its_defaults_the_playground_shares_picker_settings(guarded_context: Any, kakao: FakeKakao, site_url: str):
+    if not kakao.serves(DEFAULT_SDK_VERSION):
+        pytest.skip(f"about the default SDK {DEFAULT_SDK_VERSION}; KAKAO_SDK_FILE is {kakao.file_version}")
+    context = guarded_context()
+    kakao.serve_as_published(context)
+    sdk_calls.watch(context)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    expect(page.get_by_label("SDK version")).to_have_value(DEFAULT_SDK_VERSION)
+    page.get_by_label("JavaScript key").fill(APP_KEY)  # the only thing a visitor must bring
+    page.get_by_role("button", name="Load SDK").click()
+    expect(page.locator("#sdk-state")).to_have_attribute("data-state", "ready")
+    assert page.evaluate("window.__sdkAsked[0].integrity") == PUBLISHED_SRI[DEFAULT_SDK_VERSION]
+    pg = Playground(page, context, kakao, site_url)
+    fill(pg.start("Text"), {"Text": "고르기", "Link": {"Web URL (PC)": WEB}})
+    options_root = page.get_by_role("group", name="Share options", exact=True)
+    fill(options_root, {"Share target picker": {"Show": "Friends only", "Most targets": "3"}})
+    expect(options_root).to_contain_text("Needs Kakao SDK 2.8.0 or later.")
+    assert pg.share().template_object["text"] == "고르기"
+    [[settings]] = sdk_calls.calls(page, "Share.sendDefault")
+    assert settings["pickerSettings"] == {"type": "friend", "limit": 3}
 
 
 def test_a_share_link_opens_the_same_message_in_a_new_korean_tab(

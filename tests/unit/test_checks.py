@@ -119,6 +119,21 @@ def test_empty_content_and_links():
     assert found(findings) == [("content", "content_empty"), ("content.link", "link_empty")]
 
 
+def test_a_button_whose_link_has_no_target_is_one_kakao_leaves_out():
+    template = feed(buttons=[{"title": "Open", "link": {"web_url": WEB}}, {"title": "Nowhere", "link": {}}])
+    findings = check(template)
+    assert found(findings) == [("buttons[1].link", "button_not_shown")]
+    assert "silently leaves such a button out" in findings[0].rule
+    with pytest.raises(TemplateError, match=r"buttons\[1\]\.link"):
+        check(template, strict=True)
+
+
+def test_a_button_without_a_link_is_refused():
+    with pytest.raises(TemplateError) as exc_info:
+        feed(buttons=[{"title": "Nowhere"}])
+    assert exc_info.value.paths == ["buttons[0].link"]
+
+
 def test_social_and_commerce_hints():
     template = feed(social={"like_count": 1, "comment_count": 2, "shared_count": 3, "view_count": -4})
     assert found(check(template)) == [("social.view_count", "negative"), ("social", "social_hidden")]

@@ -24,6 +24,7 @@ from kakao_share import (
     share_settings,
     wire_json,
 )
+from kakao_share._sdk_builds import PUBLISHED_SRI
 from test_forms import FULL
 
 OPTIONS = ShareOptions(install_talk=True, server_callback_args={"order id": "A-1"}, picker_settings={"type": "friend"})
@@ -127,6 +128,14 @@ def test_javascript_code_names_the_sdk_script_and_the_version_it_needs():
     assert "</" not in code  # safe to paste into an inline <script>
     assert "// This message needs SDK 2.8.0 or later." in code
     assert "needs SDK" not in javascript_code(template)
+
+
+@pytest.mark.parametrize("version", ["2.8.3", "2.8.0", "2.7.9"])
+def test_javascript_code_takes_a_published_build_by_version_alone(version):
+    template = TextTemplate(text="x", link=Link(web_url="https://example.com"))
+    code = javascript_code(template, sdk_version=version)
+    assert f"//   https://t1.kakaocdn.net/kakao_js_sdk/{version}/kakao.min.js\n" in code
+    assert f'// with integrity="{PUBLISHED_SRI[version]}" and crossorigin="anonymous".' in code
 
 
 def test_wire_json_is_what_the_sdk_posts():

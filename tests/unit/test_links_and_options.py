@@ -260,6 +260,18 @@ def test_image_info_from_kakao_response():
         ImageInfo.from_response({"infos": {"original": {"width": 1}}})
 
 
+def test_an_upload_over_kakaos_5_mb_is_refused_before_sending():
+    from kakao_share._images import MAX_IMAGE_BYTES, check_upload_size
+
+    check_upload_size(0, "photo.jpg", MAX_IMAGE_BYTES)  # exactly 5 MB is fine
+    with pytest.raises(TemplateError) as exc_info:
+        check_upload_size(1, "poster.png", MAX_IMAGE_BYTES + 1)
+    [problem] = exc_info.value.problems
+    assert (problem.path, problem.code) == ("files[1]", "image_too_large")
+    assert problem.rule == "poster.png is 5.0 MB; Kakao takes images of at most 5 MB"
+    assert "smaller" in problem.fix
+
+
 # --- share_settings / min_sdk_version -------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from kakao_share import ShareLink, TemplateError, check, form_for_settings, mess
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "web"))
 
 from playground.i18n import UI
-from playground.logic import evaluate, restore
+from playground.logic import Change, evaluate, restore
 from playground.presets import PRESETS
 
 BASE = "https://user.example.io/project/playground/"
@@ -30,6 +30,7 @@ def test_presets_are_valid_messages_kakao_shows_in_full(preset):
     evaluation = evaluate(form, values)
     assert evaluation.valid and evaluation.template == template
     assert ShareLink.parse(evaluation.link).split().template == template
+    assert not restore(evaluation.link).needs_edit
 
 
 def test_presets_cover_the_promised_starting_points():
@@ -85,6 +86,54 @@ def test_restoring_an_unknown_type_shows_a_feed_and_says_why():
     restored = restore(ShareLink("sendDefault", {"objectType": "memo", "text": "x"}).fragment())
     assert restored.form.kind == "feed"
     assert restored.problems[0].path == "object_type"
+
+
+LINK = {"webUrl": "https://example.com"}
+CONTENT = {"title": "Mug", "imageUrl": "https://example.com/mug.png"}
+
+
+@pytest.mark.parametrize(
+    ("settings", "wrong", "change"),
+    [
+        ({"objectType": "feed", "content": CONTENT}, ("content.link", "missing"), Change("content.link", None, "{}")),
+        ({"objectType": "text", "text": "hi"}, ("link", "missing"), Change("link", None, "{}")),
+        (
+            {
+                "objectType": "calendar",
+                "idType": "event",
+                "id": "e1",
+                "content": {**CONTENT, "link": LINK},
+                "buttonTitle": "Go",
+            },
+            ("button_title", "extra_forbidden"),
+            None,  # the form says it left button_title out
+        ),
+        (
+            {"objectType": "commerce", "content": {**CONTENT, "link": LINK}, "commerce": {"regularPrice": "1000"}},
+            ("commerce.regular_price", "int_type"),
+            Change("commerce.regular_price", '"1000"', "1000"),
+        ),
+    ],
+    ids=["feed-without-content-link", "text-without-link", "calendar-with-button-title", "price-as-text"],
+)
+def test_a_link_to_an_invalid_message_says_what_was_wrong_and_what_the_form_changed(settings, wrong, change):
+    restored = restore(ShareLink("sendDefault", settings).fragment())
+    assert [(item.path, item.code) for item in restored.wrong] == [wrong]
+    assert restored.changes == ([change] if change else [])
+    assert restored.needs_edit
+
+
+def test_a_link_in_snake_case_is_the_same_message():
+    settings = {"object_type": "text", "text": "hi", "link": {"web_url": "https://example.com"}}
+    restored = restore(ShareLink("sendDefault", settings).fragment())
+    assert (restored.wrong, restored.changes, restored.needs_edit) == ([], [], False)
+
+
+def test_the_pages_own_keys_are_not_a_change():
+    settings = {"template_id": "12a", "template_args": {"order_id": "A-1"}}
+    restored = restore(ShareLink("sendCustom", settings).fragment())
+    assert [item.path for item in restored.wrong] == ["template_id"]
+    assert restored.changes == []  # the form shows "12a" as it is, and the key order_id as written
 
 
 def test_restoring_a_malformed_link_raises():

@@ -20,6 +20,7 @@ from kakao_share import (
     TextTemplate,
 )
 from kakao_share._options import PICKER_SETTINGS, share_options
+from kakao_share._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI
 from kakao_share._share import check_sdk_version, settings_for, version_tuple
 from kakao_share._templates import (
     CUSTOM_SHARE,
@@ -171,6 +172,16 @@ def test_picker_settings_need_2_8_0():
         "(pass version= and integrity= to browser.load_sdk)"
     )
     assert PICKER_SETTINGS.version == (2, 8, 0) and options.sdk_features == (PICKER_SETTINGS,)
+    # 2.7.9 added share-target settings of some form; whether it takes pickerSettings is not known.
+    with pytest.raises(SDKVersionError, match=r"needs Kakao SDK 2\.8\.0 or later; this page loaded 2\.7\.9 "):
+        check_sdk_version("2.7.9", template, options)
+
+
+def test_the_default_sdk_is_the_newest_published_build_and_takes_picker_settings():
+    newest = max(PUBLISHED_SRI, key=version_tuple)
+    assert DEFAULT_SDK_VERSION == newest == "2.8.3"
+    picker = ShareOptions(picker_settings={"limit": 3})
+    check_sdk_version(DEFAULT_SDK_VERSION, TextTemplate(text="hi", link=LINK), picker)
 
 
 def test_content_without_title_or_image_needs_2_7_0():

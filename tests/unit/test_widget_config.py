@@ -120,9 +120,9 @@ def test_every_mistake_is_reported_at_once_as_attribute_rule_and_fix():
         ({"picker-type": "chat", "picker-limit": "8"}, "picker-limit", "at most 5"),
         ({"url": "javascript:alert(1)"}, "url", "javascript: URLs are not allowed"),
         ({"url": " "}, "url", "is empty"),
-        ({"sdk-version": "latest"}, "sdk-version", "2.7.1"),
+        ({"sdk-version": "latest"}, "sdk-version", "such as 2.8.3"),
         ({"sdk-integrity": "sha384-abc"}, "sdk-integrity", "no sdk-version"),
-        ({"sdk-version": "2.8.0"}, "sdk-integrity", "is needed for Kakao SDK 2.8.0"),
+        ({"sdk-version": "2.9.0"}, "sdk-integrity", "is needed for Kakao SDK 2.9.0"),
         ({"sdk-version": "2.8.0", "sdk-integrity": "md5-x"}, "sdk-integrity", "SRI hash"),
     ],
 )
@@ -172,5 +172,6 @@ def test_a_self_hosted_sdk_is_read_against_the_page():
 
 
 def test_the_sdk_build_defaults_to_the_published_one():
-    assert config().sdk_build == ("2.7.1", None, None)
-    assert config(**{"sdk-version": "2.7.4"}).sdk_build == ("2.7.4", None, None)  # its hash is published
+    assert config().sdk_build == ("2.8.3", None, None)
+    assert config(**{"sdk-version": "2.7.1"}).sdk_build == ("2.7.1", None, None)  # its hash is published
+    assert config(**{"sdk-version": "2.7.9"}).sdk_build == ("2.7.9", None, None)

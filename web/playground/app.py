@@ -39,7 +39,7 @@ from pyodide.ffi import create_proxy
 
 from .dom import Listeners, by_id, closest, document, find, h, slug, text
 from .i18n import t
-from .logic import Evaluation, evaluate, restore
+from .logic import Evaluation, Restored, evaluate, restore
 from .presets import PRESETS, preset
 
 STORE = "kakao-share:"
@@ -95,6 +95,8 @@ class Playground:
         self.sdk_reason = ""
         self.shown: dict[str, str] = {}
         self.edited = False
+        #: A share link's message the form could not show as it is, until the visitor edits the form.
+        self.held: Restored | None = None
         self.undo: tuple[str, dict[str, Any]] | None = None
         self.js_style = "send"
         self.link = ""
@@ -536,6 +538,9 @@ class Playground:
                 for item in items:
                     where = None if exact else self.describe(item.path)
                     wanted.setdefault(target, []).append(self._finding_text(item, where=where))
+        held = self._held_lines()
+        if held:
+            wanted["e-message"] = [*held, *wanted.get("e-message", [])]
         texts = {target: "\n".join(lines) for target, lines in wanted.items()}
         for target in set(self.shown) - set(texts):
             element = by_id(target)
@@ -602,6 +607,7 @@ class Playground:
     def _edited(self) -> None:
         """Keep the address bar's fragment on the current message (a reload or Back restores it)."""
         self.edited = True
+        self.held = None
         if self._hash_timer is not None:
             js.clearTimeout(self._hash_timer)
         self._hash_timer = js.setTimeout(self._hash_proxy, HASH_DELAY_MS)
@@ -626,6 +632,8 @@ class Playground:
                     first = f"{self.describe(path if path else items[0].path)}: {rule}"
                     break
             return t("why_errors", lang, count=ev.problem_count() if ev else 0, first=first)
+        if self.held is not None:
+            return t("why_link_held", lang)
         if self.sdk_state == "loading":
             return t("why_sdk_loading", lang)
         info = browser.sdk_info()
@@ -806,32 +814,48 @@ class Playground:
     # --- share links -------------------------------------------------------------------------------
 
     def _open_link(self, link: str) -> str:
-        """Show the message of a share link; return what to announce."""
+        """Show the message of a share link; return what to announce.
+
+        A link whose message the form cannot show as it is (not one Kakao takes, or changed to fit the
+        form) is held: what was wrong and what changed stay shown, and sharing waits for an edit.
+        """
         lang = self.lang
         try:
             restored = restore(link)
         except TemplateError as exc:
+            self.held = None
             self._show(message_form("feed"), message_form("feed").blank())
             return t("link_malformed", lang, reason=finding_text(exc.problems[0], lang)[0])
+        self.held = restored if restored.needs_edit else None
         self._show(restored.form, restored.values)
         self.link = link if link.startswith("#") else "#" + link.partition("#")[2]
-        problems = list(restored.problems)
+        problems = [*restored.problems, *restored.wrong]
         if self.ev is not None:
             problems += [item for items in self.ev.errors.values() for item in items]
-        if problems:
-            first = self._finding_text(problems[0], where=self.describe(problems[0].path))
-            if restored.problems:
-                self._show_misfits(restored.problems)
-            return t("restored_problems", lang, count=len(problems), first=first)
+        if problems or restored.changes:
+            lines = self._held_lines() or [self._finding_text(problems[0], where=self.describe(problems[0].path))]
+            first = next(line for line in lines if line not in (t("link_wrong", lang), t("link_changed", lang)))
+            count = len({(item.path, item.rule) for item in problems}) + len(restored.changes)
+            return t("restored_problems", lang, count=count, first=first)
         return t("restored", lang)
 
-    def _show_misfits(self, problems: list[Finding]) -> None:
-        element = by_id("e-message")
-        lines = [self._finding_text(item, where=self.describe(item.path)) for item in problems]
-        existing = element.textContent
-        element.textContent = "\n".join([*lines, existing] if existing else lines)
-        element.hidden = False
-        self.shown["e-message"] = element.textContent
+    def _held_lines(self) -> list[str]:
+        """What a held link had wrong and what the form changed, in the page's language."""
+        held, lang = self.held, self.lang
+        if held is None:
+            return []
+        lines = [self._finding_text(item, where=self.describe(item.path)) for item in held.problems]
+        if held.wrong:
+            lines.append(t("link_wrong", lang))
+            lines += [self._finding_text(item, where=self.describe(item.path)) for item in held.wrong]
+        if held.changes:
+            lines.append(t("link_changed", lang))
+            absent = t("absent", lang)
+            lines += [
+                t("link_change", lang, where=self.describe(c.path), was=c.was or absent, now=c.now or absent)
+                for c in held.changes
+            ]
+        return lines
 
     def _on_hashchange(self, _event: Any) -> None:
         fragment = str(js.location.hash)

@@ -55,6 +55,10 @@ UI: dict[str, Text] = {
         "This message needs Kakao SDK {needed} or later; {loaded} is loaded.",
         "이 메시지는 카카오 SDK {needed} 이상이 필요합니다. 지금은 {loaded}입니다.",
     ),
+    "why_link_held": Text(
+        "The link's message is not what this form shares (see above): edit the form to share it.",
+        "링크의 메시지와 이 양식이 공유할 메시지가 다릅니다 (위 참고). 양식을 고친 뒤 공유하세요.",
+    ),
     "shareable": Text("Ready to share.", "공유할 수 있습니다."),
     "shared": Text("Sent to KakaoTalk's share window.", "카카오톡 공유 창으로 보냈습니다."),
     "share_failed": Text("Sharing failed: {reason}", "공유하지 못했습니다: {reason}"),
@@ -87,6 +91,15 @@ UI: dict[str, Text] = {
         "Opened the message from the link, with {count} problem(s): {first}",
         "링크의 메시지를 열었습니다. 문제 {count}개: {first}",
     ),
+    "link_wrong": Text(
+        "The link's message is not one Kakao takes as it is:", "링크의 메시지는 이대로는 카카오가 받지 않습니다:"
+    ),
+    "link_changed": Text(
+        "To show it, the form changed it; sharing it unedited would send another message:",
+        "양식에 보여 주려고 메시지를 바꿨습니다. 그대로 공유하면 다른 메시지가 갑니다:",
+    ),
+    "link_change": Text("{where}: the link has {was}, the form has {now}", "{where}: 링크에는 {was}, 양식에는 {now}"),
+    "absent": Text("nothing", "없음"),
     "link_malformed": Text(
         "The share link is damaged ({reason}); starting with an empty message.",
         "공유 링크가 손상되었습니다 ({reason}). 빈 메시지로 시작합니다.",

@@ -7,6 +7,9 @@ share link back into a form. Both use only kakao_share's public API and run on C
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +28,7 @@ from kakao_share import (
     parse_settings,
     python_code,
     render_preview,
+    share_settings,
     wire_json,
 )
 
@@ -101,13 +105,35 @@ def evaluate(
     return result
 
 
+@dataclass(frozen=True)
+class Change:
+    """One difference between the message a link carries and the one the form shows (and would share)."""
+
+    path: str
+    """Where, as a form path (snake_case, ``buttons[0].link``)."""
+    was: str | None
+    """The link's value as JSON, None where the link had nothing."""
+    now: str | None
+    """The form's value as JSON, None where the form leaves it out."""
+
+
 @dataclass
 class Restored:
-    """A share link read back: the form and values to show, and what could not be shown."""
+    """A share link read back: the form and values to show, and how it differs from the link's message."""
 
     form: MessageForm
     values: dict[str, Any]
     problems: list[Finding]
+    """What the form could not show (a key it has no input for, a value of the wrong shape)."""
+    wrong: list[Finding] = field(default_factory=list)
+    """Why the link's own message is not one Kakao takes (the SDK would refuse it as it is)."""
+    changes: list[Change] = field(default_factory=list)
+    """Where the form's message is not the link's: sharing it unedited would send another message."""
+
+    @property
+    def needs_edit(self) -> bool:
+        """Whether the visitor must look at the form (and edit it) before it can be shared."""
+        return bool(self.problems or self.wrong or self.changes)
 
 
 def restore(link: str) -> Restored:
@@ -127,4 +153,58 @@ def restore(link: str) -> Restored:
             )
         )
     values, misfits = form.values(shared.settings)
-    return Restored(form, values, problems + misfits)
+    try:
+        reference, wrong = share_settings(*parse_settings(shared.settings)), []
+    except TemplateError as exc:
+        reference, wrong = _camel(shared.settings), exc.problems
+    shown, _problems = form.settings(values)
+    said = {item.path for item in misfits}  # "left out" already says how the form changed these
+    changes = [change for change in _changes(reference, shown, ()) if change.path not in said]
+    return Restored(form, values, problems + misfits, wrong, changes)
+
+
+#: Settings whose keys are the page's own data, kept as written.
+_OWN_KEYS = {"templateArgs", "serverCallbackArgs", "extras"}
+
+
+def _camel(value: Any) -> Any:
+    """Settings with every key camelCase, as the form writes them (a link may carry snake_case)."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            name = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), str(key))
+            out[name] = item if name in _OWN_KEYS else _camel(item)
+        return out
+    if isinstance(value, list):
+        return [_camel(item) for item in value]
+    return value
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in parts:
+        out += (
+            f"[{part}]" if isinstance(part, int) else (("." if out else "") + re.sub(r"([A-Z])", r"_\1", part).lower())
+        )
+    return out
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _changes(was: Any, now: Any, at: tuple[str | int, ...]) -> Iterator[Change]:
+    """Every place where ``now`` is not ``was`` (a number for a numeral text counts: it shares differently)."""
+    if isinstance(was, dict) and isinstance(now, dict):
+        for key in [*was, *(k for k in now if k not in was)]:
+            if key not in now:
+                yield Change(_path((*at, key)), _json(was[key]), None)
+            elif key not in was:
+                yield Change(_path((*at, key)), None, _json(now[key]))
+            else:
+                yield from _changes(was[key], now[key], (*at, key))
+    elif isinstance(was, list) and isinstance(now, list) and len(was) == len(now):
+        for index, (before, after) in enumerate(zip(was, now, strict=True)):
+            yield from _changes(before, after, (*at, index))
+    elif type(was) is not type(now) or was != now:
+        yield Change(_path(at), _json(was), _json(now))

@@ -13,7 +13,7 @@ from pyodide.ffi import to_js
 
 from .._base import ImageUrl
 from .._exceptions import KakaoAPIError, SDKError
-from .._images import ImageInfo
+from .._images import ImageInfo, check_upload_size
 from .._problems import invalid, template_error
 from ._interop import JsException, js_array, js_object, plain, sdk_error
 from ._sdk import require_share
@@ -24,14 +24,16 @@ FileLike = Any
 """A JS ``File``/``Blob``, or ``(filename, bytes[, content type])`` from Python."""
 
 
-def _js_file(item: FileLike) -> Any:
+def _js_file(index: int, item: FileLike) -> Any:
     if isinstance(item, tuple):
         name, data, *rest = item
+        check_upload_size(index, name, len(data))
         content_type = rest[0] if rest else "application/octet-stream"
         buffer = to_js(memoryview(bytes(data)))
         return js.File.new([buffer], name, plain({"type": content_type}))
     if getattr(item, "size", None) is None:
         raise invalid("files", "each file must be a File/Blob or a (name, bytes, type) tuple", model="upload_image")
+    check_upload_size(index, str(getattr(item, "name", "") or ""), int(item.size))
     return item
 
 
@@ -41,7 +43,7 @@ def _js_files(files: Any) -> Any:
         files = [files.item(i) for i in range(files.length)]  # a FileList
     elif isinstance(files, tuple) or getattr(files, "size", None) is not None:
         files = [files]
-    items = [_js_file(f) for f in files]
+    items = [_js_file(i, f) for i, f in enumerate(files)]
     if not items:
         raise invalid("files", "at least one file is needed", model="upload_image")
     return js_array(items)
@@ -98,7 +100,9 @@ def _image_url(value: Any, caller: str) -> str:
 
 
 async def upload_image(files: Any) -> ImageInfo:
-    """Upload image files to Kakao (``Kakao.Share.uploadImage``); returns where Kakao serves them."""
+    """Upload image files to Kakao (``Kakao.Share.uploadImage``); returns where Kakao serves them.
+
+    A file over Kakao's 5 MB is refused (``TemplateError`` naming ``files[i]``) before anything is sent."""
     return ImageInfo.from_response(await _image_call("uploadImage", js_object(file=_js_files(files))))
 
 

@@ -160,8 +160,8 @@ def settle(context: BrowserContext) -> None:
 
 def versioned_share_page(context: BrowserContext, kakao: FakeKakao, site_url: str, version: str) -> Page:
     """An initialised contract page loading the SDK from ``version``'s URL (the double reports that
-    version; a real build reports its own, and the tests branch on ``Kakao.VERSION``)."""
-    kakao.version = version
+    version; a real build is served at its own version's URL only, and the tests branch on ``Kakao.VERSION``)."""
+    kakao.version = kakao.served_version(version)
     page = open_sdk_page(context, site_url)
     js_ok(page, "Kakao.init(arg)", APP_KEY)
     return page

@@ -43,7 +43,7 @@ def test_loading_defines_the_globals_and_sends_nothing(sdk_page: Page, kakao: Fa
 def test_the_double_reports_the_version_in_its_url(
     sdk_context: BrowserContext, kakao: FakeKakao, site_url: str
 ) -> None:
-    for version in ("2.7.1", "2.8.0", "2.2.0"):
+    for version in ("2.7.1", "2.8.3", "2.2.0"):
         kakao.version = version
         page = open_sdk_page(sdk_context, site_url)
         assert page.evaluate("Kakao.VERSION") == version

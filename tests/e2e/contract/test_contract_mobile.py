@@ -80,14 +80,14 @@ def test_mobile_validation_failure_goes_to_the_failed_page(mobile_page: Page, ka
     assert kakao.app_links == []
 
 
-@pytest.mark.skipif(using_real_sdk(), reason="the double's documented choice for picker settings on the wire")
-def test_the_double_sends_picker_settings_on_the_mobile_path(mobile_page: Page, kakao: FakeKakao) -> None:
+@pytest.mark.skipif(using_real_sdk(), reason="the double's rule: it does not invent a wire form for picker settings")
+def test_the_double_puts_picker_settings_nowhere_on_the_mobile_path(mobile_page: Page, kakao: FakeKakao) -> None:
     js_ok(mobile_page, "Kakao.Share.sendDefault(arg)", {**TEXT, "pickerSettings": {"type": "chat", "limit": 3}})
     validation = kakao.wait_for_kapi(mobile_page, "validate")
-    assert json.loads(validation.query_dict["scheme_params"]) == {"list": "chat", "limit": 3}
+    assert sorted(validation.query_dict) == ["link_ver", "template_object"]
     assert "picker" not in validation.template_object_raw.lower()
     link = kakao.wait_for_app_link(mobile_page)
-    assert (link.params["list"], link.params["limit"]) == ("chat", "3")
+    assert "list" not in link.params and "limit" not in link.params
     assert json.loads(link.params["extras"])["KA"].startswith("sdk/")
     mobile_page.wait_for_url(lambda url: url.startswith(APP_LINK_PREFIX))
 

@@ -251,19 +251,20 @@ def test_callback_is_rejected_from_2_7(
         assert kakao.wait_for_share(page).field_names == ["app_key", "ka", "validation_action", "validation_params"]
 
 
-@pytest.mark.parametrize("version", ["2.8.0", "2.7.1"])
+@pytest.mark.parametrize("version", ["2.8.3", "2.8.0", "2.7.9", "2.7.1"])
 def test_picker_settings_need_2_8_0(sdk_context: BrowserContext, kakao: FakeKakao, site_url: str, version: str) -> None:
+    """Kakao documents pickerSettings from 2.8.0; how 2.8 puts them on the wire is not known, so only the
+    share going out is asserted. 2.7.9 added share-target settings of some form: the double treats it as
+    older than 2.8.0, as the library does (a real 2.7.9 build would tell)."""
     page = versioned_share_page(sdk_context, kakao, site_url, version)
     settings = {**TEXT, "pickerSettings": {"type": "friend", "limit": 5}}
     if version_of(page) >= (2, 8, 0):
         js_ok(page, "Kakao.Share.sendDefault(arg)", settings)
         share = kakao.wait_for_share(page)
         assert share.validation_action == "default"
-        if not using_real_sdk():  # how 2.8.0 sends them is undocumented: this is the double's choice
-            assert "picker" not in share.validation_params_raw.lower(), "not part of validation_params"
-            assert share.scheme_params == {"list": "friend", "limit": 5}
-            js_ok(page, "Kakao.Share.sendDefault(arg)", TEXT)
-            assert "scheme_params" not in kakao.wait_for_share(page).field_names, "sent only when set"
+        assert share.template_object["text"] == TEXT["text"]
+    elif version_of(page) == (2, 7, 9) and using_real_sdk():
+        pytest.skip("whether 2.7.9 takes pickerSettings is not known: this run records what it does")
     else:
         error = js_raises(page, "Kakao.Share.sendDefault(arg)", settings)
         assert error["name"] == "KakaoError", error
@@ -291,5 +292,4 @@ def test_the_double_keeps_the_callers_key_order(share_page: Page, kakao: FakeKak
     )
     share = kakao.wait_for_share(share_page)
     assert list(share.template_object) == ["object_type", "link", "text"]
-    assert share.field_names[-1] == "scheme_params"
-    assert share.scheme_params == {"list": "chat", "limit": 3}
+    assert share.field_names == ["app_key", "ka", "validation_action", "validation_params"], "picker: sent nowhere"
