@@ -1,0 +1,134 @@
+"""Text helpers that behave the same on every Python (MicroPython's ``str`` methods are ASCII-only).
+
+CPython's ``str.split()`` and ``str.strip()`` treat Unicode spaces (``\\xa0``, ``\\u3000``, …) as
+whitespace and MicroPython's do not; Korean pages use both, so the portable modules use these.
+"""
+
+import sys
+
+try:  # noqa: SIM105 (no contextlib on MicroPython)
+    from typing import Any
+except ImportError:  # MicroPython: annotations are never evaluated there
+    pass
+
+__all__ = [
+    "MICROPYTHON",
+    "WHITESPACE",
+    "ascii_lower",
+    "collapse",
+    "is_digits",
+    "json_length",
+    "new_object",
+    "strip",
+    "utf16_length",
+    "words",
+]
+
+MICROPYTHON = sys.implementation.name == "micropython"
+
+#: A JSON object's type: MicroPython's dict does not keep insertion order, its OrderedDict does.
+_OBJECT: "Any" = dict
+if MICROPYTHON:  # pragma: no cover
+    from collections import OrderedDict
+
+    _OBJECT = OrderedDict
+
+#: What CPython's ``str.split()`` / ``str.strip()`` count as whitespace.
+WHITESPACE = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def new_object() -> "dict[str, Any]":
+    """An empty JSON object that keeps insertion order on every Python (a plain dict on CPython)."""
+    result: dict[str, Any] = _OBJECT()
+    return result
+
+
+def words(text: str) -> list[str]:
+    """``text.split()`` as CPython does it."""
+    out = []
+    start = -1
+    for index, ch in enumerate(text):
+        if ch in WHITESPACE:
+            if start >= 0:
+                out.append(text[start:index])
+                start = -1
+        elif start < 0:
+            start = index
+    if start >= 0:
+        out.append(text[start:])
+    return out
+
+
+def strip(text: str) -> str:
+    """``text.strip()`` as CPython does it."""
+    if not text or (text[0] not in WHITESPACE and text[-1] not in WHITESPACE):
+        return text
+    parts = words(text)
+    if not parts:
+        return ""
+    first = text.find(parts[0])
+    last = text.rfind(parts[-1]) + len(parts[-1])
+    return text[first:last]
+
+
+def collapse(value: "str | None") -> "str | None":
+    """Whitespace collapsed to single spaces; None if nothing is left."""
+    if value is None:
+        return None
+    return " ".join(words(value)) or None
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-case ASCII letters only (what HTML does to attribute names)."""
+    return "".join(chr(ord(ch) + 32) if "A" <= ch <= "Z" else ch for ch in text) if text else text
+
+
+def is_digits(text: str) -> bool:
+    """True for a non-empty run of ASCII digits."""
+    return bool(text) and all("0" <= ch <= "9" for ch in text)
+
+
+def utf16_length(text: str) -> int:
+    """``text.length`` in JavaScript: characters outside the BMP count twice."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+_SHORT_ESCAPES = frozenset('"\\\b\f\n\r\t')
+
+
+def _string_length(text: str) -> int:
+    size = 2
+    for ch in text:
+        code = ord(ch)
+        if ch in _SHORT_ESCAPES:
+            size += 2
+        elif code < 0x20:
+            size += 6
+        elif code > 0xFFFF:
+            size += 2
+        else:
+            size += 1
+    return size
+
+
+def json_length(value: "Any") -> int:
+    """Length of ``JSON.stringify(value)`` (compact) in UTF-16 code units, without building the text."""
+    if value is None or value is True:
+        return 4
+    if value is False:
+        return 5
+    if isinstance(value, str):
+        return _string_length(value)
+    if isinstance(value, int):
+        return len(str(value))
+    if isinstance(value, dict):
+        size = 2 + max(len(value) - 1, 0)  # braces and commas
+        for key, item in value.items():
+            size += _string_length(key) + 1 + json_length(item)
+        return size
+    if isinstance(value, (list, tuple)):
+        return 2 + max(len(value) - 1, 0) + sum(json_length(item) for item in value)
+    raise TypeError("not a JSON value: " + type(value).__name__)
