@@ -27,11 +27,18 @@ from typing import Any, Literal
 
 from pydantic.alias_generators import to_camel
 
-from ._checks import DESCRIPTION_LINES, HEADER_TITLE_LIMIT, ITEM_CONTENT_LIMITS, ITEM_LIMIT, TEXT_LIMIT, TITLE_LINES
 from ._exceptions import Finding
 from ._i18n import Text
 from ._options import PickerSettings, ShareOptions
 from ._problems import parse_path
+from .portable.limits import (
+    DESCRIPTION_LINES,
+    HEADER_TITLE_LIMIT,
+    ITEM_CONTENT_LIMITS,
+    ITEM_LIMIT,
+    TEXT_LIMIT,
+    TITLE_LINES,
+)
 
 __all__ = [
     "MESSAGE_KINDS",
