@@ -16,7 +16,7 @@ class Invalid(Exception):
     """One broken rule, raised by a rule function; ``at`` is the path below the value checked."""
 
     def __init__(self, code: str, rule: str, fix: str = "", at: "tuple[Any, ...]" = ()) -> None:
-        Exception.__init__(self, rule)
+        super().__init__(rule)
         self.code = code
         self.rule = rule
         self.fix = fix
@@ -27,7 +27,7 @@ class Rejected(Exception):
     """Every problem of one input at once (the portable form of :class:`kakao_share.TemplateError`)."""
 
     def __init__(self, problems: "list[dict[str, str]]") -> None:
-        Exception.__init__(self, "; ".join(finding_text(problem) for problem in problems))
+        super().__init__("; ".join(finding_text(problem) for problem in problems))
         self.problems = problems
 
 

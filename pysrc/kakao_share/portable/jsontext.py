@@ -16,8 +16,8 @@ except ImportError:  # MicroPython: annotations are never evaluated there
 
 __all__ = ["MAX_DEPTH", "JSONError", "Number", "loads"]
 
-#: How deep arrays and objects may nest (deeper JSON is a mistake and would exhaust MicroPython's stack).
-MAX_DEPTH = 64
+#: How deep arrays and objects may nest (deeper JSON is a mistake; MicroPython's default stack holds about 50).
+MAX_DEPTH = 32
 
 _SPACE = b" \t\n\r"
 _DIGITS = b"0123456789"
@@ -36,7 +36,7 @@ class JSONError(ValueError):
         self.pos = pos
         self.lineno = text.count("\n", 0, pos) + 1
         self.colno = pos - text.rfind("\n", 0, pos)
-        ValueError.__init__(self, f"{msg}: line {self.lineno} column {self.colno} (char {pos})")
+        super().__init__(f"{msg}: line {self.lineno} column {self.colno} (char {pos})")
 
 
 class Number:
