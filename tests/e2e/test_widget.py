@@ -276,7 +276,7 @@ def test_a_click_before_python_is_ready_says_so_and_shares_on_the_next_click(
 ):
     held: list[Route] = []
     # The widget's Python waits for this file until the test lets it through.
-    context.route("**/widget/kakao_share_widget/__init__.py", lambda route: held.append(route))
+    context.route("**/runtime/widget-python-*.pack", lambda route: held.append(route))
     page.emulate_media(reduced_motion="reduce")
     popups: list[Page] = []
     context.on("page", lambda popup: popups.append(popup))
