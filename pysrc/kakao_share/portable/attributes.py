@@ -350,10 +350,28 @@ def _similarity(a: str, b: str) -> float:
     return 2.0 * matched / total if total else 1.0
 
 
+def _could_match(a: str, b: str, cutoff: float) -> bool:
+    """difflib's cheap upper bounds of the ratio (lengths, then shared characters) reach ``cutoff``."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < cutoff:
+        return False
+    counts: dict[str, int] = {}
+    for ch in b:
+        counts[ch] = counts.get(ch, 0) + 1
+    shared = 0
+    for ch in a:
+        if counts.get(ch, 0) > 0:
+            counts[ch] -= 1
+            shared += 1
+    return not total or 2.0 * shared / total >= cutoff
+
+
 def close_match(word: str, possibilities: "Any", cutoff: float = 0.75) -> "str | None":
     """The best of ``possibilities`` at least ``cutoff`` similar to ``word`` (``difflib.get_close_matches(n=1)``)."""
     best = None
     for candidate in possibilities:
+        if not _could_match(candidate, word, cutoff):
+            continue
         score = _similarity(candidate, word)
         if score >= cutoff and (best is None or (score, candidate) > best):
             best = (score, candidate)

@@ -121,32 +121,28 @@ class _Reader:
     def string(self, start: int) -> "tuple[str, int]":
         data = self.data
         parts = []
-        at = chunk = start + 1
-        while True:
-            if at >= len(data):
+        at = start + 1
+        while True:  # whole runs at a time: bytes.find and min run in C, a loop over bytes would not
+            quote = data.find(b'"', at)
+            if quote < 0:
                 raise self.fail("Unterminated string starting at", start)
-            byte = data[at]
-            if byte == 0x22:
-                parts.append(data[chunk:at].decode())
-                return "".join(parts), at + 1
-            if byte < 0x20:
-                raise self.fail("Invalid control character at", at)
-            if byte != 0x5C:  # backslash
-                at += 1
-                continue
-            parts.append(data[chunk:at].decode())
-            if at + 1 >= len(data):
-                raise self.fail("Unterminated string starting at", start)
-            escape = data[at + 1]
+            backslash = data.find(b"\\", at, quote)
+            end = quote if backslash < 0 else backslash
+            run = data[at:end]
+            if run and min(run) < 0x20:
+                raise self.fail("Invalid control character at", at + next(i for i, b in enumerate(run) if b < 0x20))
+            parts.append(run.decode())
+            if backslash < 0:
+                return "".join(parts), quote + 1
+            escape = data[backslash + 1]
             if escape == 0x75:  # u
-                char, at = self.unicode_escape(at)
+                char, at = self.unicode_escape(backslash)
                 parts.append(char)
             elif escape in _ESCAPES:
                 parts.append(_ESCAPES[escape])
-                at += 2
+                at = backslash + 2
             else:
-                raise self.fail("Invalid \\escape", at)
-            chunk = at
+                raise self.fail("Invalid \\escape", backslash)
 
     def hex4(self, at: int) -> int:
         digits = self.data[at + 2 : at + 6]

@@ -46,32 +46,25 @@ def new_object() -> "dict[str, Any]":
     return result
 
 
+#: The whitespace MicroPython's own ``str.split()`` does not know (it knows ASCII's ``\t\n\v\f\r`` and space).
+_OTHER_WHITESPACE = tuple(sorted(WHITESPACE - frozenset("\t\n\x0b\x0c\r ")))
+
+
 def words(text: str) -> list[str]:
     """``text.split()`` as CPython does it."""
-    out = []
-    start = -1
-    for index, ch in enumerate(text):
-        if ch in WHITESPACE:
-            if start >= 0:
-                out.append(text[start:index])
-                start = -1
-        elif start < 0:
-            start = index
-    if start >= 0:
-        out.append(text[start:])
-    return out
+    for ch in _OTHER_WHITESPACE:  # str.replace and str.split run in C; a loop over characters would not
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text.split()
 
 
 def strip(text: str) -> str:
     """``text.strip()`` as CPython does it."""
-    if not text or (text[0] not in WHITESPACE and text[-1] not in WHITESPACE):
-        return text
-    parts = words(text)
-    if not parts:
-        return ""
-    first = text.find(parts[0])
-    last = text.rfind(parts[-1]) + len(parts[-1])
-    return text[first:last]
+    text = text.strip()
+    while text and (text[0] in WHITESPACE or text[-1] in WHITESPACE):
+        text = text[1:] if text[0] in WHITESPACE else text[:-1]
+        text = text.strip()
+    return text
 
 
 def collapse(value: "str | None") -> "str | None":
@@ -93,24 +86,27 @@ def is_digits(text: str) -> bool:
 
 def utf16_length(text: str) -> int:
     """``text.length`` in JavaScript: characters outside the BMP count twice."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    data = text.encode()
+    return len(text) + (sum(data.count(lead) for lead in _ASTRAL_LEADS) if len(data) != len(text) else 0)
 
 
-_SHORT_ESCAPES = frozenset('"\\\b\f\n\r\t')
+#: Characters JSON.stringify writes as two characters (``\"``, ``\n``, ...); other controls take six (``\u0001``).
+_SHORT_ESCAPES = '"\\\b\f\n\r\t'
+_LONG_ESCAPES = tuple(chr(code) for code in range(0x20) if chr(code) not in _SHORT_ESCAPES)
+#: The first byte of a character outside the BMP in UTF-8 (JavaScript counts such a character twice).
+_ASTRAL_LEADS = tuple(bytes([lead]) for lead in range(0xF0, 0xF5))
 
 
 def _string_length(text: str) -> int:
-    size = 2
-    for ch in text:
-        code = ord(ch)
-        if ch in _SHORT_ESCAPES:
-            size += 2
-        elif code < 0x20:
-            size += 6
-        elif code > 0xFFFF:
-            size += 2
-        else:
-            size += 1
+    size = 2 + len(text)  # counted with str.count, which runs in C on MicroPython too
+    for ch in _SHORT_ESCAPES:
+        size += text.count(ch)
+    for ch in _LONG_ESCAPES:
+        if ch in text:
+            size += 5 * text.count(ch)
+    data = text.encode()
+    if len(data) != len(text):
+        size += sum(data.count(lead) for lead in _ASTRAL_LEADS)
     return size
 
 
