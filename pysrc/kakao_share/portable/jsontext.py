@@ -124,13 +124,14 @@ class _Reader:
         at = start + 1
         while True:  # whole runs at a time: bytes.find and min run in C, a loop over bytes would not
             quote = data.find(b'"', at)
-            if quote < 0:
-                raise self.fail("Unterminated string starting at", start)
-            backslash = data.find(b"\\", at, quote)
-            end = quote if backslash < 0 else backslash
+            end = len(data) if quote < 0 else quote
+            backslash = data.find(b"\\", at, end)
+            end = end if backslash < 0 else backslash
             run = data[at:end]
             if run and min(run) < 0x20:
                 raise self.fail("Invalid control character at", at + next(i for i, b in enumerate(run) if b < 0x20))
+            if end >= len(data) - (backslash >= 0):
+                raise self.fail("Unterminated string starting at", start)
             parts.append(run.decode())
             if backslash < 0:
                 return "".join(parts), quote + 1
