@@ -33,17 +33,8 @@ __all__ = ["PageMetadata"]
 class PageMetadata:
     """A page's own description of itself, as the browser found it.
 
-    Only ``url`` is required. Values resolve in this order (the first present wins):
-
-    ============  ======================================================================
-    share_url     ``og:url``, ``<link rel="canonical">``, ``url``
-    share_title   ``og:title``, ``twitter:title``, ``<title>``, the address's host name
-    description   ``og:description``, ``twitter:description``, ``<meta name="description">``
-    image         ``og:image`` (``og:image:secure_url``, ``og:image:url``), ``twitter:image``
-    ============  ======================================================================
-
-    Relative URLs are read against ``url``, as the browser would; anything that is not then an
-    absolute http(s) URL is skipped and reported in :attr:`problems`.
+    Only ``url`` is required. Which tag wins for each value, and how relative and non-web URLs are
+    treated, is :class:`kakao_share.portable.page.Page`'s table; skipped values are in :attr:`problems`.
     """
 
     url: str

@@ -213,24 +213,16 @@ def content_warnings(
                 "content_empty",
             )
         )
-    if title is not None and title.count("\n") + 1 > TITLE_LINES:
-        out.append(
-            finding(
-                format_path(loc + ("title",)),  # noqa: RUF005 (MicroPython has no starred tuples)
-                f"titles show up to {TITLE_LINES} lines; the rest is cut",
-                f"use at most {TITLE_LINES} lines",
-                "title_lines",
+    for name, value, lines in (("title", title, TITLE_LINES), ("description", description, DESCRIPTION_LINES)):
+        if value is not None and value.count("\n") + 1 > lines:
+            out.append(
+                finding(
+                    format_path(loc + (name,)),  # noqa: RUF005 (MicroPython has no starred tuples)
+                    f"{name}s show up to {lines} lines; the rest is cut",
+                    f"use at most {lines} lines",
+                    name + "_lines",
+                )
             )
-        )
-    if description is not None and description.count("\n") + 1 > DESCRIPTION_LINES:
-        out.append(
-            finding(
-                format_path(loc + ("description",)),  # noqa: RUF005 (MicroPython has no starred tuples)
-                f"descriptions show up to {DESCRIPTION_LINES} lines; the rest is cut",
-                f"use at most {DESCRIPTION_LINES} lines",
-                "description_lines",
-            )
-        )
     out.extend(image_warnings(loc + ("image_url",), image_url))  # noqa: RUF005 (MicroPython has no starred tuples)
     for name, size in (("image_width", image_width), ("image_height", image_height)):
         if size is not None and size < MIN_IMAGE_SIDE:
