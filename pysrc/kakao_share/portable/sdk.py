@@ -4,7 +4,7 @@ Pure data, shared by the widget (which loads a build), the browser bridge and th
 (which prints the ``<script>`` element a page needs).
 """
 
-__all__ = ["DEFAULT_SDK_VERSION", "PUBLISHED_SRI", "SDK_URL", "dotted", "sdk_url"]
+__all__ = ["DEFAULT_SDK_VERSION", "PUBLISHED_SRI", "SDK_URL", "dotted", "sdk_url", "version_tuple"]
 
 #: SRI hashes Kakao publishes for its SDK builds (from Kakao's SDK download page). Other versions work
 #: too, but their hash must be passed explicitly: a guessed hash silently blocks the script.
@@ -31,3 +31,16 @@ def sdk_url(version: str) -> str:
 def dotted(version: "tuple[int, ...]") -> str:
     """``(2, 8, 0)`` -> ``"2.8.0"``."""
     return ".".join(str(part) for part in version)
+
+
+def version_tuple(version: str) -> "tuple[int, ...]":
+    """``"2.7.1"`` -> ``(2, 7, 1)``: the first three numbers of any version text."""
+    numbers = []
+    digits = ""
+    for ch in version + " ":
+        if "0" <= ch <= "9":
+            digits += ch
+        elif digits:
+            numbers.append(int(digits))
+            digits = ""
+    return tuple(numbers[:3])

@@ -11,7 +11,7 @@ from .attributes import ELEMENT, app_key_warnings, attribute_path, read_attribut
 from .findings import Rejected, finding, finding_text
 from .message import content_warnings, custom, feed, feed_sdk, options, scrap
 from .page import Page
-from .sdk import DEFAULT_SDK_VERSION, PUBLISHED_SRI, dotted, sdk_url
+from .sdk import DEFAULT_SDK_VERSION, PUBLISHED_SRI, dotted, sdk_url, version_tuple
 
 try:  # noqa: SIM105 (no contextlib on MicroPython)
     from typing import Any
@@ -129,23 +129,10 @@ def prepare(attributes: "Any", page: "dict[str, Any]", inline_template: "str | N
     return out
 
 
-def _version_tuple(version: str) -> "tuple[int, ...]":
-    """``"2.7.1"`` -> ``(2, 7, 1)``: the first three numbers of any version text."""
-    numbers = []
-    digits = ""
-    for ch in version + " ":
-        if "0" <= ch <= "9":
-            digits += ch
-        elif digits:
-            numbers.append(int(digits))
-            digits = ""
-    return tuple(numbers[:3])
-
-
 def sdk_too_old(result: "dict[str, Any]", loaded_version: str) -> "dict[str, str] | None":
     """The finding to report when the page's SDK (``Kakao.VERSION``) cannot send ``result``'s settings."""
     wanted = result.get("min_sdk_version")
-    if not wanted or _version_tuple(loaded_version) >= _version_tuple(wanted):
+    if not wanted or version_tuple(loaded_version) >= version_tuple(wanted):
         return None
     settings = result.get("settings") or {}
     what = "picker settings" if "pickerSettings" in settings else "a message without title or image"
