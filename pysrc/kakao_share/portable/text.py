@@ -50,9 +50,14 @@ def new_object() -> "dict[str, Any]":
 _OTHER_WHITESPACE = tuple(sorted(WHITESPACE - frozenset("\t\n\x0b\x0c\r ")))
 
 
+def _ascii(text: str) -> bool:
+    return len(text.encode()) == len(text)
+
+
 def words(text: str) -> list[str]:
     """``text.split()`` as CPython does it."""
-    for ch in _OTHER_WHITESPACE:  # str.replace and str.split run in C; a loop over characters would not
+    # str.replace and str.split run in C, a loop over characters would not; the first four are \x1c-\x1f
+    for ch in _OTHER_WHITESPACE[:4] if _ascii(text) else _OTHER_WHITESPACE:
         if ch in text:
             text = text.replace(ch, " ")
     return text.split()
@@ -74,9 +79,14 @@ def collapse(value: "str | None") -> "str | None":
     return " ".join(words(value)) or None
 
 
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+
+
 def ascii_lower(text: str) -> str:
     """Lower-case ASCII letters only (what HTML does to attribute names)."""
-    return "".join(chr(ord(ch) + 32) if "A" <= ch <= "Z" else ch for ch in text) if text else text
+    if MICROPYTHON:  # pragma: no cover - its str.lower() changes ASCII letters only, in C
+        return text.lower()
+    return text.translate(_ASCII_LOWER)
 
 
 def is_digits(text: str) -> bool:
@@ -101,8 +111,8 @@ def _string_length(text: str) -> int:
     size = 2 + len(text)  # counted with str.count, which runs in C on MicroPython too
     for ch in _SHORT_ESCAPES:
         size += text.count(ch)
-    for ch in _LONG_ESCAPES:
-        if ch in text:
+    if text and min(text) < " ":
+        for ch in _LONG_ESCAPES:
             size += 5 * text.count(ch)
     data = text.encode()
     if len(data) != len(text):

@@ -17,16 +17,18 @@ _FORBIDDEN_SCHEMES = ("javascript", "data", "vbscript", "file", "blob")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.")
 
 
-def _unsafe(ch: str) -> bool:
-    """Control characters, space, DEL and backslash: never part of a web URL."""
-    return ch <= " " or ch == "\x7f" or ch == "\\"
+#: Control characters and space, which a browser strips from both ends of a URL.
+_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
+
+
+def _unsafe(url: str) -> bool:
+    """Has control characters, spaces, DEL or a backslash: never part of a web URL."""
+    return bool(url) and (min(url) <= " " or "\x7f" in url or "\\" in url)  # min and in run in C on MicroPython too
 
 
 def _authority_end(url: str, start: int) -> int:
-    for index in range(start, len(url)):
-        if url[index] in "/?#":
-            return index
-    return len(url)
+    ends = [at for at in (url.find("/", start), url.find("?", start), url.find("#", start)) if at >= 0]
+    return min(ends) if ends else len(url)
 
 
 def _host_and_port(text: str) -> bool:
@@ -39,7 +41,7 @@ def _host_and_port(text: str) -> bool:
     else:
         colon = text.find(":")
         host, port = (text, "") if colon < 0 else (text[:colon], text[colon:])
-        if not host or any(ch in "[]" for ch in host):
+        if not host or "[" in host or "]" in host:
             return False
     return not port or (port[0] == ":" and all("0" <= ch <= "9" for ch in port[1:]))
 
@@ -53,7 +55,7 @@ def is_web_url(value: str) -> bool:
         start = 7
     else:
         return False
-    if any(_unsafe(ch) for ch in value):
+    if _unsafe(value):
         return False
     end = _authority_end(value, start)
     authority = value[start:end]
@@ -89,12 +91,7 @@ def has_scheme(url: str) -> bool:
 
 def _clean(url: str) -> str:
     """What a browser ignores: leading and trailing control characters and spaces, tabs and newlines."""
-    start, end = 0, len(url)
-    while start < end and url[start] <= " ":
-        start += 1
-    while end > start and url[end - 1] <= " ":
-        end -= 1
-    url = url[start:end]
+    url = url.strip(_C0_AND_SPACE)
     if "\t" in url or "\n" in url or "\r" in url:
         url = url.replace("\t", "").replace("\n", "").replace("\r", "")
     return url
