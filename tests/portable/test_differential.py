@@ -22,7 +22,7 @@ from kakao_share.portable.widget import prepare
 from micropython_runner import run
 
 KEY = "0123456789abcdef0123456789abcdef"
-EXAMPLES = 300
+EXAMPLES = 200
 
 text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 spaces = st.sampled_from(["", " ", "\u3000", "\xa0", "\n", "\t"])
