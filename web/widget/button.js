@@ -185,10 +185,14 @@ export function attach({ bundle, views }) {
         const micropython = await loadMicroPython({ url: files.micropythonWasm, heapsize: 2 * 1024 * 1024 });
         await nextTask();
         install(micropython, await modules);
+        // One module per task (files.modules lists each after what it imports): no long task for the page.
+        let widget = null;
+        for (const name of files.modules) {
+          await nextTask();
+          widget = micropython.pyimport(name);
+        }
         await nextTask();
-        const { Controller } = micropython.pyimport("kakao_share_widget");
-        await nextTask();
-        this.attach(Controller(registry));
+        this.attach(widget.Controller(registry));
       } catch (error) {
         this.fail(`the Python runtime could not be loaded from ${bundle.href} (${error?.message || error})`);
       }
