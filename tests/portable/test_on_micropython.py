@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from kakao_share.portable import BUNDLE_FILES
+from micropython_runner import PYSRC as ROOT_PYSRC
 from micropython_runner import MicroPythonError, bundle, run
 
 HERE = Path(__file__).parent
@@ -71,3 +73,10 @@ def _bundle_modules() -> list[str]:
 def test_a_python_error_fails_with_micropythons_traceback():
     with pytest.raises(MicroPythonError, match=r"(?s)widget\.py.*KeyError"):
         run("import kakao_share.portable.widget\nkakao_share.portable.widget.prepare({}, {})\n")
+
+
+def test_the_bundle_lists_every_portable_module():
+    folder = ROOT_PYSRC / "kakao_share" / "portable"
+    listed = {name for name in BUNDLE_FILES if name.startswith("kakao_share/portable/")}
+    assert listed == {f"kakao_share/portable/{path.name}" for path in folder.glob("*.py")}
+    assert "kakao_share/__init__.py" in BUNDLE_FILES
