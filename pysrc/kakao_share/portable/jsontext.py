@@ -26,6 +26,7 @@ _ESCAPES.update({ord("r"): "\r", ord("t"): "\t"})
 _HEX = b"0123456789abcdefABCDEF"
 _CONSTANTS: "tuple[tuple[bytes, Any], ...]" = ((b"null", None), (b"true", True), (b"false", False))
 _CONSTANTS += ((b"NaN", float("nan")), (b"Infinity", float("inf")), (b"-Infinity", float("-inf")))
+_CONSTANT_STARTS = b"ntfNI-"
 
 
 class JSONError(ValueError):
@@ -87,9 +88,10 @@ class _Reader:
             if depth >= MAX_DEPTH:
                 raise self.fail(f"Nested deeper than {MAX_DEPTH} levels", at)
             return self.object(at, depth + 1) if byte == 0x7B else self.array(at, depth + 1)
-        for word, constant in _CONSTANTS:
-            if data[at : at + len(word)] == word:
-                return constant, at + len(word)
+        if byte in _CONSTANT_STARTS:
+            for word, constant in _CONSTANTS:
+                if data[at : at + len(word)] == word:
+                    return constant, at + len(word)
         return self.number(at)
 
     def number(self, start: int) -> "tuple[Any, int]":
