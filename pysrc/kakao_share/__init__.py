@@ -11,52 +11,58 @@ JavaScript SDK::
     msg.to_template_object()  # -> snake_case template_object as the SDK posts it
 
 Importing this package does not import Jinja2; authoring and preview import it on first use.
-The browser bridge is the subpackage :mod:`kakao_share.browser` (in a PyScript page only).
+The browser bridge is the subpackage :mod:`kakao_share.browser` (in a PyScript page only); the pure
+modules that also run on MicroPython are :mod:`kakao_share.portable`.
 """
 
-from ._api_errors import APIErrorHelp, explain_api_error
-from ._authoring import EXAMPLES, example_context, load_example, render_template
-from ._checks import check
-from ._codegen import SHARE_BUTTON_SELECTOR, javascript_code, python_code, wire_json
-from ._components import Button, Commerce, Content, ItemContent, ItemRow, Social
-from ._exceptions import (
-    Finding,
-    KakaoAPIError,
-    KakaoShareError,
-    KakaoShareWarning,
-    PopupBlocked,
-    SDKError,
-    SDKInitError,
-    SDKLoadError,
-    SDKVersionError,
-    TemplateError,
-    TemplateRenderError,
-)
-from ._forms import MESSAGE_KINDS, FormField, FormGroup, FormPairs, MessageForm, form_for_settings, message_form
-from ._i18n import Text, finding_text, language
-from ._images import ImageInfo
-from ._links import Link
-from ._options import PickerSettings, ShareOptions
-from ._page import PageMetadata
-from ._preview import PREVIEW_CSS, render_preview
-from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
-from ._sharelink import SHARE_FRAGMENT, ShareLink
-from ._templates import (
-    CalendarTemplate,
-    CommerceTemplate,
-    CustomTemplate,
-    DefaultTemplate,
-    FeedTemplate,
-    ListTemplate,
-    LocationTemplate,
-    ScrapTemplate,
-    Template,
-    TextTemplate,
-    parse_template,
-    template_json_schema,
-)
-from ._widget import WidgetConfig
-from ._wire import LINK_VER, PAYLOAD_LIMIT
+import sys
+
+# On MicroPython (the share widget on host pages) only the pure modules of kakao_share.portable
+# run; importing one of them runs this file first, so it must import nothing there.
+if sys.implementation.name != "micropython":
+    from ._api_errors import APIErrorHelp, explain_api_error
+    from ._authoring import EXAMPLES, example_context, load_example, render_template
+    from ._checks import check
+    from ._codegen import SHARE_BUTTON_SELECTOR, javascript_code, python_code, wire_json
+    from ._components import Button, Commerce, Content, ItemContent, ItemRow, Social
+    from ._exceptions import (
+        Finding,
+        KakaoAPIError,
+        KakaoShareError,
+        KakaoShareWarning,
+        PopupBlocked,
+        SDKError,
+        SDKInitError,
+        SDKLoadError,
+        SDKVersionError,
+        TemplateError,
+        TemplateRenderError,
+    )
+    from ._forms import MESSAGE_KINDS, FormField, FormGroup, FormPairs, MessageForm, form_for_settings, message_form
+    from ._i18n import Text, finding_text, language
+    from ._images import ImageInfo
+    from ._links import Link
+    from ._options import PickerSettings, ShareOptions
+    from ._page import PageMetadata
+    from ._preview import PREVIEW_CSS, render_preview
+    from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
+    from ._sharelink import SHARE_FRAGMENT, ShareLink
+    from ._templates import (
+        CalendarTemplate,
+        CommerceTemplate,
+        CustomTemplate,
+        DefaultTemplate,
+        FeedTemplate,
+        ListTemplate,
+        LocationTemplate,
+        ScrapTemplate,
+        Template,
+        TextTemplate,
+        parse_template,
+        template_json_schema,
+    )
+    from ._widget import WidgetConfig
+    from ._wire import LINK_VER, PAYLOAD_LIMIT
 
 __version__ = "0.1.0"
 

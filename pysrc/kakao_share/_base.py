@@ -11,7 +11,6 @@ import ast
 import inspect
 import itertools
 import json
-import re
 import textwrap
 from collections.abc import Mapping
 from functools import cache
@@ -22,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, Strin
 from pydantic.alias_generators import to_camel
 
 from ._problems import MAX_SAFE_INTEGER, problem, template_error
+from .portable.urls import WEB_URL_FIX, describe_bad_url, is_web_url
 
 __all__ = [
     "FrozenDict",
@@ -120,49 +120,17 @@ def _freeze(value: dict[str, str]) -> FrozenDict:
     return value if isinstance(value, FrozenDict) else FrozenDict(value)
 
 
-# An absolute http(s) URL with a host; no whitespace, control characters or backslashes anywhere
-# (browsers read a backslash as "/", so "https://good.com<backslash>@evil.com" would go to evil.com).
-_WEB_URL = re.compile(
-    r"https?://"
-    r"(?:[^\x00-\x20\x7f\\/?#@]*@)?"  # user info
-    r"(?:\[[0-9A-Fa-f:.]+\]|[^\x00-\x20\x7f\\/?#@:\[\]]+)"  # host
-    r"(?::[0-9]*)?"  # port
-    r"(?:[/?#][^\x00-\x20\x7f\\]*)?",  # path, query, fragment
-    re.IGNORECASE,
-)
-
-
-def is_web_url(value: str) -> bool:
-    """True for an absolute ``http``/``https`` URL with a host (the only links a browser may open)."""
-    return _WEB_URL.fullmatch(value) is not None
-
-
-def _describe_bad_url(value: str) -> str:
-    head = value.strip().split(":", 1)[0].lower() if ":" in value else ""
-    if head in {"javascript", "data", "vbscript", "file", "blob"}:
-        return f"{head}: URLs are not allowed; only absolute http/https URLs"
-    if value != value.strip() or any(ch.isspace() for ch in value):
-        return "must not contain spaces or line breaks; only absolute http/https URLs"
-    if "://" not in value:
-        return "relative URLs are not allowed; only absolute http/https URLs"
-    return "only absolute http/https URLs are allowed"
-
-
 def _check_web_url(value: str) -> str:
-    if _WEB_URL.fullmatch(value) is None:
-        raise problem(
-            "url",
-            _describe_bad_url(value),
-            "use a full address such as https://example.com/page (percent-encode spaces as %20)",
-        )
+    if not is_web_url(value):
+        raise problem("url", describe_bad_url(value), WEB_URL_FIX)
     return value
 
 
 def _check_image_url(value: str) -> str:
-    if _WEB_URL.fullmatch(value) is None:
+    if not is_web_url(value):
         raise problem(
             "image_url",
-            "image " + _describe_bad_url(value).replace("only absolute", "Kakao fetches images from absolute"),
+            "image " + describe_bad_url(value).replace("only absolute", "Kakao fetches images from absolute"),
             "use a full, publicly reachable https address of the image (or upload it first)",
         )
     return value

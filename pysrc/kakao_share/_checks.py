@@ -21,24 +21,10 @@ from ._links import Link
 from ._page_urls import adjustments
 from ._problems import format_path
 from ._templates import ListTemplate, ScrapTemplate, Template, TextTemplate, parse_template
+from .portable.limits import HEADER_TITLE_LIMIT, ITEM_CONTENT_LIMITS, ITEM_LIMIT, SOCIAL_SHOWN, TEXT_LIMIT
+from .portable.message import content_warnings, image_warnings
 
 __all__ = ["check"]
-
-#: Documented display lengths (characters) of item-content fields.
-ITEM_CONTENT_LIMITS = {
-    "profile_text": (16, "the profile text shows up to 16 characters"),
-    "title_image_text": (24, "the title image text shows up to 24 characters over 2 lines"),
-    "title_image_category": (14, "the title image category shows up to 14 characters on 1 line"),
-    "sum": (6, "the sum label shows up to 6 characters"),
-    "sum_op": (11, "the sum value shows up to 11 characters"),
-}
-TEXT_LIMIT = 200
-HEADER_TITLE_LIMIT = 200
-ITEM_LIMIT = 6
-TITLE_LINES = 2
-DESCRIPTION_LINES = 4
-MIN_IMAGE_SIDE = 200
-SOCIAL_SHOWN = 3
 
 Loc = tuple[str | int, ...]
 
@@ -61,13 +47,8 @@ def _finding(loc: Loc, code: str, rule: str, fix: str) -> Finding:
 
 
 def _image(loc: Loc, url: str | None) -> Iterator[Finding]:
-    if url is not None and url[:5].lower() == "http:":
-        yield _finding(
-            loc,
-            "image_not_https",
-            "image links should be https (http images may be blocked or shown slowly)",
-            "serve the image over https",
-        )
+    for found in image_warnings(loc, url):
+        yield Finding(**found)
 
 
 def _length(loc: Loc, value: str | None, limit: int, rule: str, code: str = "text_truncated") -> Iterator[Finding]:
@@ -76,31 +57,10 @@ def _length(loc: Loc, value: str | None, limit: int, rule: str, code: str = "tex
 
 
 def _content(loc: Loc, content: Content) -> Iterator[Finding]:
-    if content.title is None and content.image_url is None and content.description is None:
-        yield _finding(
-            loc, "content_empty", "the content has no title, description or image", "add a title or an image"
-        )
-    if content.title is not None and content.title.count("\n") + 1 > TITLE_LINES:
-        yield _finding(
-            (*loc, "title"), "title_lines", "titles show up to 2 lines; the rest is cut", "use at most 2 lines"
-        )
-    if content.description is not None and content.description.count("\n") + 1 > DESCRIPTION_LINES:
-        yield _finding(
-            (*loc, "description"),
-            "description_lines",
-            "descriptions show up to 4 lines; the rest is cut",
-            "use at most 4 lines",
-        )
-    yield from _image((*loc, "image_url"), content.image_url)
-    for name in ("image_width", "image_height"):
-        size = getattr(content, name)
-        if size is not None and size < MIN_IMAGE_SIDE:
-            yield _finding(
-                (*loc, name),
-                "image_small",
-                f"images under about {MIN_IMAGE_SIDE}x{MIN_IMAGE_SIDE} pixels display badly",
-                f"use an image at least {MIN_IMAGE_SIDE} pixels on each side",
-            )
+    for found in content_warnings(
+        loc, content.title, content.description, content.image_url, content.image_width, content.image_height
+    ):
+        yield Finding(**found)
 
 
 def _item_content(loc: Loc, item_content: ItemContent) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field, Strict
 
 from ._base import ImageUrl, JSInt, KakaoModel, NonEmptyStr
 from ._links import Link
+from .portable.limits import CURRENCY_UNIT_POSITIONS, DISCOUNT_RATE, MAX_BUTTONS, MAX_ITEM_ROWS
 
 __all__ = ["Button", "Commerce", "Content", "ItemContent", "ItemRow", "Social", "none_if_empty"]
 
@@ -31,7 +32,7 @@ class Button(KakaoModel):
 
 
 Buttons = Annotated[
-    Annotated[tuple[Button, ...], Field(max_length=2)] | None,
+    Annotated[tuple[Button, ...], Field(max_length=MAX_BUTTONS)] | None,
     BeforeValidator(none_if_empty),
 ]
 
@@ -87,7 +88,7 @@ class ItemContent(KakaoModel):
     """Category under the title, up to 14 characters on 1 line."""
 
     items: Annotated[
-        Annotated[tuple[ItemRow, ...], Field(max_length=5)] | None,
+        Annotated[tuple[ItemRow, ...], Field(max_length=MAX_ITEM_ROWS)] | None,
         BeforeValidator(none_if_empty),
     ] = None
     """Up to 5 rows of label and value."""
@@ -130,7 +131,7 @@ class Commerce(KakaoModel):
     discount_price: JSInt | None = None
     """Price after the discount."""
 
-    discount_rate: Annotated[int, Strict(), Ge(0), Le(100)] | None = None
+    discount_rate: Annotated[int, Strict(), Ge(DISCOUNT_RATE[0]), Le(DISCOUNT_RATE[1])] | None = None
     """Discount in percent, 0-100."""
 
     fixed_discount_price: JSInt | None = None
@@ -139,5 +140,7 @@ class Commerce(KakaoModel):
     currency_unit: str | None = None
     """Currency label, such as 원 or $ (KakaoTalk shows 원 when not set)."""
 
-    currency_unit_position: Annotated[int, Strict(), Ge(0), Le(1)] | None = None
+    currency_unit_position: (
+        Annotated[int, Strict(), Ge(CURRENCY_UNIT_POSITIONS[0]), Le(CURRENCY_UNIT_POSITIONS[1])] | None
+    ) = None
     """0: currency unit after the number (default), 1: before it."""

@@ -27,11 +27,23 @@ from typing import Any, Literal
 
 from pydantic.alias_generators import to_camel
 
-from ._checks import DESCRIPTION_LINES, HEADER_TITLE_LIMIT, ITEM_CONTENT_LIMITS, ITEM_LIMIT, TEXT_LIMIT, TITLE_LINES
 from ._exceptions import Finding
 from ._i18n import Text
 from ._options import PickerSettings, ShareOptions
 from ._problems import parse_path
+from .portable.limits import (
+    DESCRIPTION_LINES,
+    DISCOUNT_RATE,
+    HEADER_TITLE_LIMIT,
+    ITEM_CONTENT_LIMITS,
+    ITEM_LIMIT,
+    LIST_CONTENTS,
+    MAX_BUTTONS,
+    MAX_ITEM_ROWS,
+    PICKER_LIMIT,
+    TEXT_LIMIT,
+    TITLE_LINES,
+)
 
 __all__ = [
     "MESSAGE_KINDS",
@@ -506,9 +518,9 @@ _BUTTONS = FormGroup(
     "buttons",
     Text("Buttons", "버튼"),
     (_f("title", "Button title", "버튼 이름", required=True), _link()),
-    repeat=(0, 2),
+    repeat=(0, MAX_BUTTONS),
     row_label=Text("Button {n}", "버튼 {n}"),
-    hint=Text("Up to 2 buttons under the message", "메시지 아래 버튼, 최대 2개"),
+    hint=Text(f"Up to {MAX_BUTTONS} buttons under the message", f"메시지 아래 버튼, 최대 {MAX_BUTTONS}개"),
 )
 
 _BUTTON_TITLE = _f(
@@ -557,7 +569,7 @@ _ITEM_CONTENT = FormGroup(
                 _f("item", "Item", "항목", required=True, limit=ITEM_LIMIT),
                 _f("item_op", "Price", "가격", required=True, hint=Text("Such as 15,000원", "예: 15,000원")),
             ),
-            repeat=(0, 5),
+            repeat=(0, MAX_ITEM_ROWS),
             row_label=Text("Item {n}", "아이템 {n}"),
         ),
         _f("sum", "Total label", "합계 이름", limit=_item_limit("sum")),
@@ -573,7 +585,14 @@ _COMMERCE = FormGroup(
         _f("product_name", "Product name", "상품명"),
         _f("regular_price", "Regular price", "정상가", "integer", required=True),
         _f("discount_price", "Discounted price", "할인가", "integer"),
-        _f("discount_rate", "Discount rate (%)", "할인율(%)", "integer", minimum=0, maximum=100),
+        _f(
+            "discount_rate",
+            "Discount rate (%)",
+            "할인율(%)",
+            "integer",
+            minimum=DISCOUNT_RATE[0],
+            maximum=DISCOUNT_RATE[1],
+        ),
         _f("fixed_discount_price", "Fixed discount", "정액 할인", "integer"),
         _f("currency_unit", "Currency unit", "통화 단위", hint=Text("원 when empty", "비우면 원")),
         _f(
@@ -629,7 +648,9 @@ _OPTIONS = FormGroup(
                         ("chat", Text("Chats only", "채팅방만")),
                     ),
                 ),
-                _f("limit", "Most targets", "최대 선택 수", "integer", minimum=1, maximum=10),
+                _f(
+                    "limit", "Most targets", "최대 선택 수", "integer", minimum=PICKER_LIMIT[0], maximum=PICKER_LIMIT[1]
+                ),
             ),
             since=_PICKER_SINCE,
             hint=Text(
@@ -677,7 +698,7 @@ def _children(kind: str) -> tuple[FormNode, ...]:
             "contents",
             Text("Contents", "콘텐츠 목록"),
             _CONTENT_FIELDS,
-            repeat=(2, 3),
+            repeat=LIST_CONTENTS,
             row_label=Text("Content {n}", "콘텐츠 {n}"),
         )
         header = _f("header_title", "Header title", "헤더 제목", required=True, limit=HEADER_TITLE_LIMIT)

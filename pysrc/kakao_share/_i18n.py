@@ -111,7 +111,7 @@ _KO: dict[str, tuple[str, str]] = {
     "switch": ("켜고 끄는 속성이라 값을 쓰지 않습니다", "켜려면 속성 이름만 쓰세요"),
     "out_of_range": ("1부터 10까지여야 합니다", 'picker-limit="5"처럼 1에서 10 사이 숫자를 쓰세요'),
     "picker_type": ("friend 또는 chat이어야 합니다", 'picker-type="friend" 또는 picker-type="chat"으로 쓰세요'),
-    "sdk_version": ("2.7.1 같은 버전이어야 합니다", 'sdk-version="2.7.1"처럼 쓰세요'),
+    "sdk_version": ("2.8.3 같은 버전이어야 합니다", 'sdk-version="2.8.3"처럼 쓰세요'),
     "key_missing": ("키가 비어 있습니다", "키를 입력하거나 이 행을 지우세요"),
 }
 

@@ -12,10 +12,11 @@ from pydantic import AfterValidator, BeforeValidator, Strict, StrictBool, model_
 from ._base import FrozenDict, KakaoModel, SDKFeature, StrMap, flat_str_map
 from ._problems import invalid, problem
 from ._wire import compact_json
+from .portable.limits import PICKER_LIMIT, PICKER_SETTINGS_SDK, check_picker
 
 __all__ = ["PICKER_SETTINGS", "Options", "PickerSettings", "ShareOptions", "share_options"]
 
-PICKER_SETTINGS = SDKFeature("picker settings", (2, 8, 0))
+PICKER_SETTINGS = SDKFeature("picker settings", PICKER_SETTINGS_SDK)
 """``pickerSettings`` is accepted from JavaScript SDK 2.8.0 (older SDKs reject the key). Kakao's changelog says
 2.7.9 added share-target settings too; whether it takes them under this name is not known, so 2.8.0 it is."""
 
@@ -62,21 +63,17 @@ class PickerSettings(KakaoModel):
     Without Kakao's permission the settings are silently ignored (both lists, up to 10 targets).
     """
 
-    type: Literal["friend", "chat"] | None = None
+    type: Literal["friend", "chat"] | None = None  # = PICKER_TYPES (a test holds the two together)
     """Show only friends (``"friend"``) or only chatrooms (``"chat"``); both when not set."""
 
-    limit: Annotated[int, Strict(), Ge(1), Le(10)] | None = None
+    limit: Annotated[int, Strict(), Ge(PICKER_LIMIT[0]), Le(PICKER_LIMIT[1])] | None = None
     """How many targets may be picked, 1-10 (at most 5 chatrooms with ``type="chat"``)."""
 
     @model_validator(mode="after")
     def _chat_limit(self) -> PickerSettings:
-        if self.type == "chat" and self.limit is not None and self.limit > 5:
-            raise problem(
-                "chat_limit",
-                "at most 5 when type is chat (KakaoTalk lets a user pick up to 5 group chatrooms)",
-                "use a limit from 1 to 5",
-                at=("limit",),
-            )
+        wrong = check_picker(self.type, self.limit)
+        if wrong is not None:
+            raise problem(*wrong, at=("limit",))
         return self
 
     def to_js(self) -> dict[str, Any]:

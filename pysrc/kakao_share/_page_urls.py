@@ -14,11 +14,11 @@ import weakref
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, TypeVar, get_args
-from urllib.parse import urljoin, urlsplit
 
 from ._base import ImageUrl, KakaoModel, is_web_url
 from ._exceptions import Finding
 from ._problems import format_path
+from .portable.urls import has_scheme, join
 
 __all__ = ["adjustments", "resolve_image_urls", "with_adjustments"]
 
@@ -67,13 +67,9 @@ def _resolve(value: str, base_url: str, loc: Loc) -> tuple[str | None, Finding |
             code="image_url_empty",
         )
         return None, finding
-    try:
-        relative = urlsplit(value).scheme == "" and value == value.strip()
-    except ValueError:
-        relative = False
-    if not relative:
+    if has_scheme(value) or value != value.strip():
         return value, None
-    resolved = urljoin(base_url, value)
+    resolved = join(base_url, value)
     if not is_web_url(resolved):
         return value, None
     finding = Finding(

@@ -8,7 +8,6 @@ wrong type, too many items, ...) are translated here. Paths always use the snake
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,30 +15,13 @@ from pydantic_core import PydanticCustomError
 
 from ._exceptions import Finding, TemplateError
 from ._wire import snake_case
+from .portable.findings import format_path
+from .portable.limits import MAX_SAFE_INTEGER, RANGE_RULES
 
-__all__ = ["findings_from", "format_path", "invalid", "parse_path", "problem", "template_error"]
-
-#: Largest integer a JavaScript number holds exactly (``Number.MAX_SAFE_INTEGER``).
-MAX_SAFE_INTEGER = 2**53 - 1
-
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+__all__ = ["MAX_SAFE_INTEGER", "findings_from", "format_path", "invalid", "parse_path", "problem", "template_error"]
 
 #: Nouns for size limits, so the rule reads "at most 2 buttons" rather than "at most 2 items".
 _NOUNS = {"buttons": "buttons", "contents": "contents", "items": "item rows"}
-
-#: Field-specific wording that reads better than the generic rule.
-_FIELD_RULES: dict[tuple[str, str], tuple[str, str]] = {
-    ("currency_unit_position", "range"): (
-        "must be 0 (currency unit after the number) or 1 (before it)",
-        "use 0 or 1",
-    ),
-    ("discount_rate", "range"): ("must be a percentage from 0 to 100", "use a whole number 0-100"),
-    ("template_id", "range"): (
-        "must be a positive integer (the id shown in Kakao's message template tool)",
-        "use the numeric template id from Kakao's console",
-    ),
-    ("limit", "range"): ("must be between 1 and 10", "use a number from 1 to 10"),
-}
 
 
 def problem(code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = ()) -> PydanticCustomError:
@@ -50,23 +32,6 @@ def problem(code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = 
 def invalid(path: str, rule: str, fix: str = "", *, code: str = "invalid", model: str | None = None) -> TemplateError:
     """A :class:`TemplateError` with one problem (for checks made outside the models)."""
     return TemplateError([Finding(path, rule, fix, code)], model=model)
-
-
-def format_path(loc: Iterable[str | int]) -> str:
-    """``("buttons", 2, "link", "web_url")`` -> ``buttons[2].link.web_url``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif _IDENT.fullmatch(part):
-            out += f".{part}" if out else part
-        else:
-            out += "[" + _quote(part) + "]"
-    return out
-
-
-def _quote(key: str) -> str:
-    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 _PATH_TOKEN = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]')
@@ -159,7 +124,7 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
     if kind == "string_too_short":
         return kind, "must not be empty", f"give `{field}` some text or leave it out" if field else ""
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        special = _FIELD_RULES.get((field, "range"))
+        special = RANGE_RULES.get(field)
         if special:
             return "out_of_range", special[0], special[1]
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))

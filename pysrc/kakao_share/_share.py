@@ -11,14 +11,12 @@ SDK is recent enough for it (:func:`check_sdk_version`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ._exceptions import SDKVersionError, TemplateError
 from ._options import Options, ShareOptions, share_options
 from ._problems import invalid
-from ._sdk_builds import dotted
 from ._templates import (
     CUSTOM_SHARE,
     SCRAP_SHARE,
@@ -30,6 +28,7 @@ from ._templates import (
     json_object,
     parse_template,
 )
+from .portable.sdk import dotted, version_tuple
 
 __all__ = [
     "ShareSettings",
@@ -160,11 +159,6 @@ def min_sdk_version(template: Template, options: Options = None) -> tuple[int, i
     """Oldest JavaScript SDK that can send ``template`` with ``options`` (None: any 2.x)."""
     versions = [v for v in (parse_template(template).min_sdk_version, share_options(options).min_sdk_version) if v]
     return max(versions) if versions else None
-
-
-def version_tuple(version: str) -> tuple[int, ...]:
-    """``"2.7.1"`` -> ``(2, 7, 1)``; the first three numbers of any version text."""
-    return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
 def check_sdk_version(version: str, template: Template, options: ShareOptions) -> None:

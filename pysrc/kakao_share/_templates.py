@@ -21,7 +21,7 @@ from ._components import Buttons, Commerce, Content, ItemContent, Social
 from ._exceptions import Finding, TemplateError
 from ._links import Link
 from ._page_urls import resolve_image_urls, with_adjustments
-from ._problems import MAX_SAFE_INTEGER, invalid, problem, template_error
+from ._problems import invalid, problem, template_error
 from ._wire import (
     PAYLOAD_LIMIT,
     custom_params,
@@ -31,6 +31,8 @@ from ._wire import (
     scrap_params,
     utf16_length,
 )
+from .portable.limits import LIST_CONTENTS, MAX_SAFE_INTEGER, OPTIONAL_CONTENT_SDK
+from .portable.message import payload_too_large
 
 __all__ = [
     "CUSTOM_SHARE",
@@ -97,16 +99,12 @@ DEFAULT_SHARE = ShareKind("default", "sendDefault", "createDefaultButton")
 CUSTOM_SHARE = ShareKind("custom", "sendCustom", "createCustomButton")
 SCRAP_SHARE = ShareKind("scrap", "sendScrap", "createScrapButton")
 
-OPTIONAL_CONTENT = SDKFeature("content without a title or an image", (2, 7, 0))
+OPTIONAL_CONTENT = SDKFeature("content without a title or an image", OPTIONAL_CONTENT_SDK)
 """SDK 2.2-2.6 require ``content.title`` and ``content.imageUrl``; 2.7 made them optional."""
 
 
 def _too_large(size: int) -> Exception:
-    return problem(
-        "payload_too_large",
-        f"the message payload is {size:,} characters; Kakao accepts at most {PAYLOAD_LIMIT:,}",
-        "shorten texts and URLs, use fewer contents or buttons, or use a custom template",
-    )
+    return problem(*payload_too_large(size))
 
 
 class _Sendable(KakaoModel):
@@ -231,7 +229,7 @@ class ListTemplate(_DefaultTemplate):
     header_link: Link
     """Where a tap on the header leads."""
 
-    contents: Annotated[tuple[Content, ...], Field(min_length=2, max_length=3)]
+    contents: Annotated[tuple[Content, ...], Field(min_length=LIST_CONTENTS[0], max_length=LIST_CONTENTS[1])]
     """2 or 3 content blocks."""
 
     button_title: ButtonTitle | None = None

@@ -11,12 +11,8 @@ the element and the page and hands them over.
 
 from __future__ import annotations
 
-import difflib
-import json
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal
-from urllib.parse import urljoin
 
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
@@ -26,133 +22,56 @@ from ._exceptions import Finding, TemplateError
 from ._options import PickerSettings, ShareOptions
 from ._page import PageMetadata
 from ._problems import MAX_SAFE_INTEGER, problem
-from ._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI
+from ._sdk_builds import DEFAULT_SDK_VERSION
 from ._share import ShareSettings
 from ._templates import CustomTemplate, ScrapTemplate, Template
+from .portable import attributes as rules
+from .portable.attributes import DISPLAY_ATTRIBUTES, ELEMENT, INLINE, INLINE_TEMPLATE_TYPE, SHARE_ATTRIBUTES
+from .portable.findings import Invalid
+from .portable.text import strip
 
 __all__ = ["DISPLAY_ATTRIBUTES", "INLINE_TEMPLATE_TYPE", "SHARE_ATTRIBUTES", "WidgetConfig"]
 
-#: What each attribute the widget's Python reads does (the README documents them with examples).
-SHARE_ATTRIBUTES: dict[str, str] = {
-    "app-key": "the app's JavaScript key (required)",
-    "template-id": "share a message template built in Kakao's console (sendCustom)",
-    "template-args": "values for the console template's ${placeholders}, as a JSON object of strings",
-    "template-src": "the URL of a Jinja2 message template filled from the page",
-    "scrap": "let Kakao scrape the page's Open Graph tags (sendScrap)",
-    "url": "the address to share instead of the page's own",
-    "callback-args": "values Kakao forwards to the app's share webhook, as a JSON object of strings",
-    "install-talk": "send people without KakaoTalk to the app store",
-    "picker-type": "show only friends (friend) or only chats (chat) in the target picker",
-    "picker-limit": "how many targets may be picked, 1-10",
-    "sdk-version": "the Kakao JavaScript SDK version to load",
-    "sdk-integrity": "the SRI hash of that SDK version, from Kakao's download page",
-    "sdk-src": "load the SDK from this address (a copy you host) instead of Kakao's CDN",
-}
-#: Attributes the loader draws the button from (validated there, before Python starts).
-DISPLAY_ATTRIBUTES: tuple[str, ...] = ("text", "size", "theme")
-#: The ``type`` of a ``<script>`` child that holds an inline message template.
-INLINE_TEMPLATE_TYPE = "text/x-kakao-template"
 
-_ELEMENT = "<kakao-share-button>"
-_INLINE = f'<script type="{INLINE_TEMPLATE_TYPE}">'
+def _rule(read: Callable[[str, str], Any]) -> Callable[[Any, ValidationInfo], Any]:
+    """A field validator that reads attribute text with ``read`` (other values pass to the field's type)."""
+
+    def validate(value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return read(info.field_name or "", value)
+        except Invalid as exc:
+            raise problem(exc.code, exc.rule, exc.fix, at=exc.at) from None
+
+    return validate
 
 
-def _attribute(field: str) -> str:
-    return field.replace("_", "-")
+def _address(field: str, text: str, base_url: Any = None) -> str:
+    return rules.read_address(field, text, base_url)
 
 
-# --- reading attribute text -------------------------------------------------------------------------
-
-
-def _switch(value: Any, info: ValidationInfo) -> Any:
-    """A boolean attribute: present (``scrap``, ``scrap=""``, ``scrap="true"``) or ``"false"``."""
-    if not isinstance(value, str):
-        return value
-    text = value.strip().lower()
-    name = _attribute(info.field_name or "")
-    if text in ("", "true", name):
-        return True
-    if text == "false":
-        return False
-    raise problem("switch", "is an on/off switch and takes no value", f"write {name} alone to turn it on")
-
-
-def _whole_number(value: Any, info: ValidationInfo) -> Any:
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    if re.fullmatch(r"\d{1,16}", text):
-        return int(text)
-    name = _attribute(info.field_name or "")
-    example = "12345" if name == "template-id" else "5"
-    raise problem("whole_number", "must be a whole number", f'write it as digits only, e.g. {name}="{example}"')
-
-
-def _picker_limit(value: Any, info: ValidationInfo) -> Any:
-    number = _whole_number(value, info)
-    if isinstance(number, int) and not 1 <= number <= 10:
-        raise problem("out_of_range", "must be from 1 to 10", 'write a number from 1 to 10, e.g. picker-limit="5"')
-    return number
-
-
-def _string_map(value: Any, info: ValidationInfo) -> Any:
-    """A JSON object of strings, as an attribute writes it: ``'{"post": "42"}'``."""
-    if not isinstance(value, str):
-        return value
-    name = _attribute(info.field_name or "")
-    fix = f"""write a JSON object of strings, e.g. {name}='{{"key": "value"}}'"""
-    try:
-        data = json.loads(value)
-    except json.JSONDecodeError as exc:
-        raise problem("json_invalid", f"is not valid JSON ({exc.msg} at character {exc.pos})", fix) from None
-    if not isinstance(data, dict):
-        raise problem("object_type_error", "must be a JSON object", fix)
-    for key, item in data.items():
-        if isinstance(item, (dict, list)):
-            raise problem("string_type", "values must be strings, not nested data", "flatten it", at=(key,))
-        if not isinstance(item, str):
-            shown = json.dumps(item)
-            raise problem(
-                "string_type", f"values must be strings, not {shown}", f'put the value in quotes: "{shown}"', at=(key,)
-            )
-    return FrozenDict(data)
-
-
-def _address(value: Any, info: ValidationInfo) -> Any:
-    """A URL attribute, read against the page's address like the browser reads ``href``."""
-    if not isinstance(value, str):
-        return value
+def _address_rule(value: Any, info: ValidationInfo) -> Any:
+    """A URL attribute, read against the page's address (``context={"base_url": ...}``) like ``href``."""
     base = (info.context or {}).get("base_url")
-    text = value.strip()
-    if not text:
-        name = _attribute(info.field_name or "")
-        raise problem("string_too_short", "is empty", f"give {name} an address, or leave it out")
-    return urljoin(base, text) if isinstance(base, str) else text
+    return _rule(lambda field, text: _address(field, text, base))(value, info)
 
 
-def _stripped(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
+def _string_map(field: str, text: str) -> FrozenDict:
+    return FrozenDict(rules.read_string_map(field, text))
 
 
 def _required_key(value: str | None) -> str | None:
-    if not value:
-        raise problem(
-            "app_key_missing",
-            "is required: the app's JavaScript key",
-            'add app-key="…" with the JavaScript key from Kakao Developers (your app › App Keys)',
-        )
-    return value
+    try:
+        return rules.read_app_key(value)
+    except Invalid as exc:
+        raise problem(exc.code, exc.rule, exc.fix) from None
 
 
-def _picker_type(value: Any) -> Any:
-    if isinstance(value, str) and value.strip() not in ("friend", "chat"):
-        raise problem("picker_type", "must be friend or chat", 'write picker-type="friend" or picker-type="chat"')
-    return value.strip() if isinstance(value, str) else value
-
-
-Switch = Annotated[bool, BeforeValidator(_switch)]
-StringMap = Annotated[StrMap | None, BeforeValidator(_string_map)]
-Address = Annotated[WebUrl | None, BeforeValidator(_address)]
+Switch = Annotated[bool, BeforeValidator(_rule(rules.read_switch))]
+StringMap = Annotated[StrMap | None, BeforeValidator(_rule(_string_map))]
+Address = Annotated[WebUrl | None, BeforeValidator(_address_rule)]
+Stripped = BeforeValidator(_rule(lambda _field, text: strip(text)))
 
 
 class WidgetConfig(KakaoModel):
@@ -164,10 +83,10 @@ class WidgetConfig(KakaoModel):
     default a feed of the page's own metadata.
     """
 
-    app_key: Annotated[
-        str | None, BeforeValidator(_stripped), AfterValidator(_required_key), Field(validate_default=True)
-    ] = None
-    template_id: Annotated[int, Ge(1), Le(MAX_SAFE_INTEGER), BeforeValidator(_whole_number)] | None = None
+    app_key: Annotated[str | None, AfterValidator(_required_key), Field(validate_default=True)] = None
+    template_id: Annotated[int, Ge(1), Le(MAX_SAFE_INTEGER), BeforeValidator(_rule(rules.read_template_id))] | None = (
+        None
+    )
     template_args: StringMap = None
     template_src: Address = None
     inline_template: str | None = None
@@ -176,76 +95,22 @@ class WidgetConfig(KakaoModel):
     url: Address = None
     callback_args: StringMap = None
     install_talk: Switch = False
-    picker_type: Annotated[Literal["friend", "chat"] | None, BeforeValidator(_picker_type)] = None
-    picker_limit: Annotated[int | None, BeforeValidator(_picker_limit)] = None
-    sdk_version: Annotated[str, BeforeValidator(_stripped)] | None = None
-    sdk_integrity: Annotated[str, BeforeValidator(_stripped)] | None = None
+    picker_type: Annotated[
+        Literal["friend", "chat"] | None, BeforeValidator(_rule(lambda _f, text: rules.read_picker_type(text)))
+    ] = None
+    picker_limit: Annotated[int | None, BeforeValidator(_rule(rules.read_picker_limit))] = None
+    sdk_version: Annotated[str, Stripped] | None = None
+    sdk_integrity: Annotated[str, Stripped] | None = None
     sdk_src: Address = None
     data: StrMap = FrozenDict()
     """The element's ``data-*`` values (``data-sale-price`` as ``sale_price``)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> WidgetConfig:
-        template = 'a Jinja2 template (template-src or a <script type="text/x-kakao-template"> child)'
-        if self.template_id is not None and self.has_template:
-            raise problem(
-                "one_message",
-                f"a button shares one message: a console template (template-id) or {template}, not both",
-                "remove template-id, or the Jinja2 template",
-                at=("template_id",),
-            )
-        if self.scrap and self.has_template:
-            raise problem(
-                "one_message",
-                f"Kakao builds a scrap message from the page itself; it cannot use {template}",
-                "remove scrap, or the Jinja2 template",
-                at=("scrap",),
-            )
-        if self.template_args is not None and self.template_id is None:
-            raise problem(
-                "args_without_template",
-                "fills the placeholders of a console template, but the button has no template-id",
-                'add template-id="…" (the number shown in Kakao\'s message template tool)',
-                at=("template_args",),
-            )
-        if self.template_src is not None and self.inline_template is not None:
-            raise problem(
-                "one_message",
-                f"the button also has a {_INLINE} child; it can use one template",
-                "remove template-src, or the child template",
-                at=("template_src",),
-            )
-        if self.sdk_version is not None and not re.fullmatch(r"\d+\.\d+\.\d+", self.sdk_version):
-            raise problem(
-                "sdk_version", "must be a version such as 2.8.3", 'write sdk-version="2.8.3"', at=("sdk_version",)
-            )
-        if self.sdk_integrity is not None:
-            if not re.fullmatch(r"sha(256|384|512)-[A-Za-z0-9+/]+={0,2}", self.sdk_integrity):
-                raise problem(
-                    "sdk_integrity",
-                    "must be an SRI hash such as sha384-…",
-                    "copy the integrity value shown next to the SDK version on Kakao's download page",
-                    at=("sdk_integrity",),
-                )
-            if self.sdk_version is None:
-                raise problem(
-                    "sdk_integrity",
-                    "is the hash of one SDK version, but the button names no sdk-version",
-                    'add sdk-version="…" for the version this hash belongs to',
-                    at=("sdk_integrity",),
-                )
-        elif self.sdk_version is not None and self.sdk_version not in PUBLISHED_SRI:
-            raise problem(
-                "sdk_integrity",
-                f"is needed for Kakao SDK {self.sdk_version} (its hash is not built in)",
-                'add sdk-integrity="sha384-…" as shown next to the version on Kakao\'s SDK download page',
-                at=("sdk_integrity",),
-            )
         try:
-            self.picker_settings  # noqa: B018  # validates type and limit together
-        except TemplateError as exc:
-            first = exc.problems[0]
-            raise problem(first.code or "picker", first.rule, first.fix, at=("picker_limit",)) from None
+            rules.check_together({name: getattr(self, name) for name in rules.FIELDS})
+        except Invalid as exc:
+            raise problem(exc.code, exc.rule, exc.fix, at=exc.at) from None
         return self
 
     # --- building ---------------------------------------------------------------------------------
@@ -260,27 +125,9 @@ class WidgetConfig(KakaoModel):
         attributes are ignored unless they look like a misspelt widget attribute. Every problem is
         reported at once in one :class:`TemplateError`.
         """
-        values: dict[str, Any] = {}
-        data: dict[str, str] = {}
-        problems: list[Finding] = []
-        known = [*SHARE_ATTRIBUTES, *DISPLAY_ATTRIBUTES]
-        for raw_name, value in attributes.items():
-            name = raw_name.lower()
-            if name.startswith("data-"):
-                data[name[5:].replace("-", "_")] = value
-            elif name in SHARE_ATTRIBUTES:
-                values[name.replace("-", "_")] = value
-            elif name not in DISPLAY_ATTRIBUTES and not name.startswith("aria-"):
-                close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-                if close:
-                    problems.append(
-                        Finding(
-                            name,
-                            f"is not an attribute of {_ELEMENT}",
-                            f"did you mean {close[0]}?",
-                            code="unknown_attribute",
-                        )
-                    )
+        texts, data, unknown = rules.scan(attributes)
+        problems = [Finding(**found) for found in unknown]
+        values: dict[str, Any] = dict(texts)
         values["data"] = data
         if inline_template is not None:
             values["inline_template"] = inline_template
@@ -290,7 +137,7 @@ class WidgetConfig(KakaoModel):
             problems.extend(_on_attributes(exc.problems))
             config = None
         if problems or config is None:
-            raise TemplateError(problems, model=_ELEMENT)
+            raise TemplateError(problems, model=ELEMENT)
         return config
 
     @property
@@ -320,7 +167,7 @@ class WidgetConfig(KakaoModel):
     @property
     def template_name(self) -> str:
         """How errors name the Jinja2 template: the child element, or its URL."""
-        return _INLINE if self.inline_template is not None else str(self.template_src)
+        return INLINE if self.inline_template is not None else str(self.template_src)
 
     def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareSettings:
         """The message and options for ``page``. ``template_source`` is the text at ``template-src``.
@@ -350,32 +197,17 @@ class WidgetConfig(KakaoModel):
                     template_args=self.template_args,
                 )
         except TemplateError as exc:
-            raise TemplateError(_on_attributes(exc.problems, {"request_url": "url"}), model=_ELEMENT) from None
+            raise TemplateError(_on_attributes(exc.problems, {"request_url": "url"}), model=ELEMENT) from None
         return page.feed(url=self.url)
 
     def warnings(self) -> list[Finding]:
         """Things that work but are probably mistakes (an app key that is still the placeholder)."""
-        found = []
-        if self.app_key and not re.fullmatch(r"[0-9a-f]{32}", self.app_key):
-            found.append(
-                Finding(
-                    "app-key",
-                    "does not look like a JavaScript key (32 characters, 0-9 and a-f)",
-                    "copy the JavaScript key from Kakao Developers (your app › App Keys)",
-                    code="app_key_format",
-                )
-            )
-        return found
+        return [Finding(**found) for found in rules.app_key_warnings(self.app_key)]
 
 
 def _on_attributes(problems: list[Finding], renamed: Mapping[str, str] | None = None) -> list[Finding]:
     """Findings with field paths (``template_args.count``) rewritten as attribute names (``template-args.count``)."""
-    out = []
-    for finding in problems:
-        match = re.match(r"([a-z_]+)(.*)", finding.path, flags=re.S)
-        head, rest = match.groups() if match else (finding.path, "")
-        head = (renamed or {}).get(head, head)
-        if head in WidgetConfig.model_fields:
-            head = _attribute(head)
-        out.append(Finding(head + rest, finding.rule, finding.fix, finding.code))
-    return out
+    return [
+        Finding(rules.attribute_path(found.path, dict(renamed or {})), found.rule, found.fix, found.code)
+        for found in problems
+    ]

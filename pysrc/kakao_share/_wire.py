@@ -74,6 +74,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from .portable.limits import LINK_VER, PAYLOAD_LIMIT
+from .portable.message import custom_params, default_params, scrap_params
+from .portable.text import utf16_length
+
 __all__ = [
     "LINK_VER",
     "PAYLOAD_LIMIT",
@@ -86,12 +90,6 @@ __all__ = [
     "snake_case",
     "utf16_length",
 ]
-
-LINK_VER = "4.0"
-"""The ``link_ver`` the JavaScript SDK sends."""
-
-PAYLOAD_LIMIT = 10_000
-"""Longest payload, in characters, Kakao accepts on the app-launch (mobile) path."""
 
 _UPPER = re.compile(r"[A-Z]")
 
@@ -134,30 +132,9 @@ def order_template_object(data: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def default_params(template_object: dict[str, Any]) -> dict[str, Any]:
-    return {"link_ver": LINK_VER, "template_object": template_object}
-
-
-def custom_params(template_id: int, template_args: Mapping[str, str] | None) -> dict[str, Any]:
-    return {"link_ver": LINK_VER, "template_id": template_id, "template_args": dict(template_args or {})}
-
-
-def scrap_params(request_url: str, template_id: int | None, template_args: Mapping[str, str] | None) -> dict[str, Any]:
-    params: dict[str, Any] = {"link_ver": LINK_VER, "request_url": request_url}
-    if template_id is not None:
-        params["template_id"] = template_id
-    params["template_args"] = dict(template_args or {})
-    return params
-
-
 def compact_json(value: Any) -> str:
     """Compact JSON as ``JSON.stringify`` writes it (non-ASCII kept, no spaces)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def utf16_length(text: str) -> int:
-    """``text.length`` in JavaScript: characters outside the BMP count twice."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def payload_size(params: Any) -> int:

@@ -263,7 +263,7 @@ def test_a_click_before_python_is_ready_says_so_and_shares_on_the_next_click(
 ):
     held: list[Route] = []
     # The widget's Python waits for this file until the test lets it through.
-    context.route("**/widget/kakao_share_widget/__init__.py", lambda route: held.append(route))
+    context.route("**/runtime/widget-python-*.pack", lambda route: held.append(route))
     page.emulate_media(reduced_motion="reduce")
     popups: list[Page] = []
     context.on("page", lambda popup: popups.append(popup))
@@ -541,3 +541,42 @@ def test_a_policy_without_wasm_unsafe_eval_makes_the_button_share_the_link(
     assert settle(page) == ["fallback"]
     assert any("add 'wasm-unsafe-eval' to script-src" in line for line in lines), lines
     expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+
+
+def _requests(context: BrowserContext) -> list[str]:
+    """Every URL the context requests from now on, workers' included."""
+    urls: list[str] = []
+    context.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def test_a_page_without_template_buttons_loads_micropython_and_no_pyodide_file(
+    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+):
+    requests = _requests(context)
+    page.goto(f"{examples}/several-buttons.html")
+    assert settle(page) == ["ready"] * 5
+    page.locator("#custom button").click()
+    assert kakao.wait_for_share(page).validation_action == "custom"
+    runtime = [url.split("/runtime/", 1)[1] for url in requests if "/runtime/" in url]
+    assert "micropython-1.27.0/micropython.wasm" in runtime, runtime
+    assert not [path for path in runtime if path.startswith(("pyodide-", "pyscript/", "wheels/"))], runtime
+    assert not [url for url in requests if "snapshot" in url]
+
+
+def test_template_buttons_render_in_a_worker_and_the_page_never_fetches_the_snapshot(
+    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+):
+    requests = _requests(context)
+    page.goto(f"{examples}/event.html")
+    assert settle(page) == ["ready"]
+    page.get_by_role("button", name="카카오톡 공유하기").click()
+    share = kakao.wait_for_share(page)
+    assert share.template_object["content"]["title"] == "2025 서울 재즈 나이트"  # rendered by Jinja2
+    assert [url for url in requests if url.endswith("/pyodide.asm.wasm")], "Pyodide was not loaded"
+    assert not [url for url in requests if "snapshot" in url]
+    # Pyodide ran in the worker: the page itself (its resource timeline, its globals) never had it.
+    loaded_here = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [url for url in loaded_here if "/pyodide-" in url], loaded_here
+    assert page.evaluate("typeof window.loadPyodide === 'undefined' && typeof window.pyodide === 'undefined'")
+    assert [worker.url for worker in page.workers] and all(w.url.startswith("blob:") for w in page.workers)

@@ -46,11 +46,15 @@ def test_export_headers_carry_cache_policy_and_cross_origin_rules(tmp_path):
         path, *lines = block.strip().split("\n")
         rules["/" + path.lstrip("/")] = dict(line.strip().split(": ", 1) for line in lines)
     assert rules["/runtime/pyodide-0.29.0/pyodide.asm.wasm"] == {"Cache-Control": "public, max-age=31536000, immutable"}
-    cross = {"Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin"}
+    cross = {
+        "Access-Control-Allow-Origin": "*",
+        "Cross-Origin-Resource-Policy": "cross-origin",
+        "Timing-Allow-Origin": "*",
+    }
     assert rules["/runtime/*"] == cross
     assert rules["/kakao-share-widget.js"] == {**cross, "Cache-Control": "public, max-age=600"}
     assert rules["/assets/boot.js"] == cross  # the widget imports the boot entry
-    assert rules["/widget/*"] == cross  # and PyScript fetches the widget's Python
+    assert rules["/widget/*"] == cross  # and its modules and worker
     assert "/index.html" not in rules
     assert "/assets/page.js" not in rules
     assert os.access(dest / "_headers", os.R_OK)

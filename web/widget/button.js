@@ -3,32 +3,24 @@
 // draws the buttons and hands each one over as a `view` (its state on screen); this module moves them
 // from state to state.
 //
-// It starts kakao-share's Python runtime from the same bundle, off the page's critical path: when the
-// browser is idle, or when a button nears the viewport or is interacted with — whichever comes first.
-// Python (widget/kakao_share_widget) then reads the page and each button's attributes, builds and
-// validates the message, loads Kakao's SDK once and marks each button ready; a click then shares
-// synchronously, inside the click's own task (browsers block popups opened later).
+// It starts the widget's Python on MicroPython (~0.2 MB, from the same bundle), off the page's critical
+// path: when the browser is idle, or when a button nears the viewport or is interacted with — whichever
+// comes first — in short tasks that give the page its main thread back in between. Python
+// (widget/kakao_share_widget) then reads the page and each button's attributes, builds and validates the
+// message, loads Kakao's SDK once and marks each button ready; a click then shares synchronously, inside
+// the click's own task (browsers block popups opened later). Buttons whose message is a Jinja2 template
+// are rendered by kakao-share's full runtime (Pyodide) in a Web Worker, started only on pages that have one.
 //
 // When Kakao cannot be used (no WebAssembly, the runtime or SDK blocked, no app key, a configuration
 // mistake, which Python explains in the console) the button shares the page's link instead: through
 // the Web Share API where the browser has it, else by copying it, with a visible confirmation.
 
 const TAG = "kakao-share-button";
-const REGISTRY = "__kakaoShareWidget";
 const READY_MARK = "kakao-share-widget:ready"; // in the page's performance timeline, for page authors
-const PY_MODULES = ["__init__.py", "_dom.py", "_controller.py"];
-// PyScript plugins the widget does not use; "error" would print Python errors into the host page.
-const PY_PLUGINS = ["error", "py-editor", "py-terminal", "py-game", "codemirror", "donkey", "deprecations-manager"];
-// What the widget's <script type="py"> runs; an import failure is reported, not left to the watchdog.
-const PY_START = `
-try:
-    from kakao_share_widget import start
-except BaseException as exc:
-    import js
-    js.window.${REGISTRY}.failed(f"the widget's Python could not start: {exc!r}")
-else:
-    start()
-`;
+// Where MicroPython finds the widget's modules (on its sys.path).
+const LIBRARY = "/lib/";
+// Where the widget's runtime files are (runtime/widget-runtime.mjs, written by the build), once started.
+let files = null;
 
 const WORDS = {
   ko: {
@@ -183,35 +175,35 @@ export function attach({ bundle, views }) {
         return;
       }
       watchForBlocks(bundle, (reason) => this.fail(reason));
-      const script = document.createElement("script");
-      script.type = "py";
-      script.id = "kakao-share-widget-py";
-      script.setAttribute("target", script.id); // no output element in the page
-      script.textContent = PY_START;
-      const files = Object.fromEntries(
-        PY_MODULES.map((name) => [new URL(`widget/kakao_share_widget/${name}`, bundle).href, `./kakao_share_widget/${name}`]),
-      );
-      const plugins = PY_PLUGINS.map((name) => `!${name}`);
-      script.setAttribute("config", JSON.stringify({ files, plugins }));
-      // PyScript also configures MicroPython, and without a configuration of its own that branch loads
-      // every plugin (some compile code with Function(), which a strict Content-Security-Policy
-      // refuses). The same plugin list, in <head> where nothing renders.
-      const micropython = document.createElement("mpy-config");
-      micropython.hidden = true;
-      micropython.textContent = JSON.stringify({ plugins });
-      document.head.append(micropython, script);
       this.watchdog = setTimeout(() => this.fail("the Python runtime did not start within 60 seconds"), 60_000);
       try {
-        const { boot } = await import(new URL("assets/boot.js", bundle).href);
-        await boot({ css: false });
-        // PyScript compiles its worker hooks with Function() while it sets up, which a strict
-        // Content-Security-Policy refuses; the widget starts no PyScript worker, so it needs none of them.
-        // (boot() has just loaded core.js; PyScript sets up after its first plugin has loaded.)
-        const { hooks } = await import(new URL("runtime/pyscript/core.js", bundle).href);
-        for (const name of Object.keys(hooks.worker)) if (name.startsWith("on")) hooks.worker[name].clear();
+        // The interpreter, its wasm (compiled while it streams in) and the widget's byte-code, in parallel.
+        files = await import(new URL("runtime/widget-runtime.mjs", bundle).href);
+        const modules = fetchBytes(files.python);
+        modules.catch(() => {}); // awaited below
+        const { loadMicroPython } = await import(files.micropython);
+        const micropython = await loadMicroPython({ url: files.micropythonWasm, heapsize: 2 * 1024 * 1024 });
+        await nextTask();
+        install(micropython, await modules);
+        // One module per task (files.modules lists each after what it imports): no long task for the page.
+        let widget = null;
+        for (const name of files.modules) {
+          await nextTask();
+          widget = micropython.pyimport(name);
+        }
+        await nextTask();
+        this.attach(widget.Controller(registry));
       } catch (error) {
         this.fail(`the Python runtime could not be loaded from ${bundle.href} (${error?.message || error})`);
       }
+    },
+
+    attach(py) {
+      if (this.state !== "starting") return;
+      clearTimeout(this.watchdog);
+      this.py = py;
+      this.state = "running";
+      for (const view of views.values()) this.prepare(view);
     },
 
     fail(reason) {
@@ -223,24 +215,40 @@ export function attach({ bundle, views }) {
       for (const view of views.values()) settle(view, "fallback", reason);
     },
 
+    // Each button is prepared in a task of its own, so that many buttons never make one long task.
     prepare(view) {
       settle(view, "loading");
-      try {
-        this.py.prepare(view.id, view.element);
-      } catch (error) {
-        settle(view, "fallback", String(error?.message || error));
-      }
+      nextTask().then(() => {
+        if (views.get(view.id) !== view) return;
+        try {
+          this.py.prepare(view.id, view.element);
+        } catch (error) {
+          settle(view, "fallback", String(error?.message || error));
+        }
+      });
     },
 
     share(view) {
       try {
-        return JSON.parse(this.py.share(view.id));
+        const problem = this.py.share(view.id);
+        return problem ? { ok: false, reason: problem } : { ok: true };
       } catch (error) {
         console.error(`${TAG}: sharing failed`, error);
         return { ok: false, reason: String(error?.message || error) };
       }
     },
   };
+
+  const templates = templateRenderer(bundle, (id, generation, outcome) => {
+    try {
+      runtime.py?.rendered(id, generation, outcome);
+    } catch (error) {
+      const view = views.get(id);
+      const reason = `the widget's Python failed (${error?.message || error})`;
+      console.error(`${TAG}: ${reason}`, view?.element);
+      if (view) settle(view, "fallback", reason);
+    }
+  });
 
   const nearViewport =
     typeof IntersectionObserver === "function"
@@ -249,23 +257,33 @@ export function attach({ bundle, views }) {
         })
       : { observe() {}, disconnect() {} };
 
-  // Python calls these (window.__kakaoShareWidget) once it runs.
+  // What the widget's Python calls (it is handed this object, nothing is put on the page's window).
+  // The calls into Kakao's SDK that may throw are made here: MicroPython cannot catch JavaScript
+  // exceptions.
   const registry = Object.freeze({
-    attach(py) {
-      clearTimeout(runtime.watchdog);
-      runtime.py = py;
-      runtime.state = "running";
-      for (const view of views.values()) runtime.prepare(view);
-    },
     update(id, state, reason) {
       const view = views.get(id);
       if (view) settle(view, state, reason);
     },
-    failed(reason) {
-      runtime.fail(reason);
+    render(id, generation, payload) {
+      templates.render(id, generation, payload);
+    },
+    version() {
+      const kakao = window.Kakao;
+      return kakao && typeof kakao === "object" ? String(kakao.VERSION || "0") : "";
+    },
+    init(appKey) {
+      return initKakao(appKey);
+    },
+    send(method, settings) {
+      try {
+        window.Kakao.Share[method](JSON.parse(settings));
+        return "";
+      } catch (error) {
+        return String(error?.message || error);
+      }
     },
   });
-  Object.defineProperty(window, REGISTRY, { value: registry });
 
   const buttons = {
     connected(view) {
@@ -314,6 +332,102 @@ export function attach({ bundle, views }) {
   };
   for (const view of views.values()) buttons.connected(view);
   return buttons;
+}
+
+/** Kakao.init once for the page, with ``appKey``; returns a problem, or "". */
+function initKakao(appKey) {
+  const kakao = window.Kakao;
+  try {
+    if (!kakao.isInitialized()) kakao.init(appKey);
+    else {
+      const known = kakao.Auth?.getAppKey?.();
+      if (known && known !== appKey) {
+        return "Kakao's SDK is already initialised with a different app key; a page can use one app key";
+      }
+    }
+  } catch (error) {
+    return `Kakao.init failed: ${error?.message || error}`;
+  }
+  if (!kakao.Share) {
+    return kakao.Link
+      ? `Kakao SDK ${kakao.VERSION} has Kakao.Link but no Kakao.Share: load SDK 2.x`
+      : `Kakao SDK ${kakao.VERSION} defines no Kakao.Share after init`;
+  }
+  return "";
+}
+
+/** Renders template buttons in the widget's Web Worker, started with the first of them. */
+function templateRenderer(bundle, answer) {
+  let worker = null;
+  const waiting = new Map(); // id -> generation, until its answer comes
+  const failAll = (problem) => {
+    for (const [id, generation] of waiting) answer(id, generation, JSON.stringify({ problem }));
+    waiting.clear();
+  };
+  const start = () => {
+    // A worker script must come from the page's own origin; the bundle may be elsewhere, so the worker is
+    // a one-line module (a blob: URL) that imports the bundle's worker (CORS).
+    const main = new URL("widget/template-worker.js", bundle).href;
+    const blob = new Blob([`import ${JSON.stringify(main)};`], { type: "text/javascript" });
+    const url = URL.createObjectURL(blob);
+    worker = new Worker(url, { type: "module", name: "kakao-share templates" });
+    worker.addEventListener("message", ({ data }) => {
+      if (waiting.get(data.id) === data.generation) waiting.delete(data.id);
+      answer(data.id, data.generation, data.outcome);
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      failAll(
+        `kakao-share's Web Worker for templates could not start (${event.message || "blocked"}); ` +
+          "a page with a Content-Security-Policy must allow worker-src blob: (see the README)",
+      );
+      worker = null;
+    });
+    worker.postMessage({
+      type: "start",
+      pyodide: files.pyodide,
+      python: new URL("widget/template_worker.py", bundle).href,
+    });
+  };
+  return {
+    render(id, generation, payload) {
+      waiting.set(id, generation);
+      try {
+        if (!worker) start();
+        worker.postMessage({ id, generation, payload });
+      } catch (error) {
+        failAll(`kakao-share's Web Worker for templates could not start (${error?.message || error})`);
+      }
+    },
+  };
+}
+
+/** The widget's Python modules (a pack: see sitekit/micropython) into MicroPython's file system. */
+function install(micropython, data) {
+  const bytes = new Uint8Array(data);
+  const view = new DataView(data);
+  const decoder = new TextDecoder();
+  for (let at = 0; at < bytes.length; ) {
+    const size = view.getUint16(at, true);
+    const path = LIBRARY + decoder.decode(bytes.subarray(at + 2, at + 2 + size));
+    at += 2 + size;
+    const length = view.getUint32(at, true);
+    micropython.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    micropython.FS.writeFile(path, bytes.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+/** Give the page its main thread back before the next step (scheduler.yield where there is one). */
+function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // Failures that leave no rejected promise behind: an HTTP error on one of the runtime's files, or the

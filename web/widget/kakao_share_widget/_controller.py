@@ -1,233 +1,261 @@
 """Prepares every ``<kakao-share-button>`` ahead of the click and shares when the loader passes one on.
 
-All buttons share one runtime, one SDK load and one ``Kakao.init``. A button is "ready" once its
-message is built, validated and converted (``browser.prepare``) and the SDK is initialised, so the
-click only calls the SDK, synchronously. Anything that keeps a button from Kakao is explained in the
+All buttons share one MicroPython, one SDK load and one ``Kakao.init``. A button is "ready" once its
+message is built and validated (``kakao_share.portable.widget.prepare``; for a Jinja2 template, by the
+full runtime in a Web Worker) and the SDK is initialised, so the click only hands the settings to the
+SDK, synchronously. Calls into JavaScript that may throw go through the loader's registry (MicroPython
+cannot catch a JavaScript exception). Anything that keeps a button from Kakao is explained in the
 console in the site owner's terms (attribute, rule, fix), and the button falls back to sharing the
 page's link; the host page never sees an exception.
 """
 
-from __future__ import annotations
-
-import asyncio
 import json
-from dataclasses import dataclass
-from typing import Any
 
 import js
-from kakao_share import (
-    Finding,
-    KakaoShareError,
-    PopupBlocked,
-    SDKError,
-    TemplateError,
-    TemplateRenderError,
-    WidgetConfig,
-    browser,
-    check,
-    min_sdk_version,
-)
-from kakao_share._share import ShareSettings
-from pyodide.ffi import JsException
-from pyodide.http import pyfetch
+from kakao_share.portable.findings import finding_text
+from kakao_share.portable.widget import prepare, sdk_too_old
 
 from ._dom import read_button, read_page
+
+try:  # noqa: SIM105 (MicroPython has no contextlib)
+    from typing import Any
+except ImportError:  # MicroPython: annotations are never evaluated there
+    pass
 
 __all__ = ["Controller"]
 
 TAG = "kakao-share-button"
 FALLBACK = "the button shares the page's link instead"
+#: How long Kakao's SDK may take to load before the buttons fall back.
+SDK_TIMEOUT_MS = 15000
 
 
-@dataclass
-class _Built:
-    """A button's message, ready to send: what it was built from and for which address."""
-
-    config: WidgetConfig
-    template_source: str | None
-    page_url: str
-    prepared: browser.PreparedShare
-
-
-@dataclass
 class _Button:
-    element: Any
-    generation: int = 0
-    built: _Built | None = None  # set only once the button is ready
+    """One button: what it is being prepared from, and once ready, what a click sends."""
+
+    def __init__(self, element: "Any") -> None:
+        self.element = element
+        self.generation = 0
+        self.result: dict[str, Any] | None = None  # prepare()'s result (a template's: the worker's)
+        self.settings = ""  # the settings as JSON, once the button is ready
+        self.page_url = ""
+
+
+class _SDK:
+    """Kakao's SDK on this page: loaded once (the first button's ``sdk-*`` attributes decide which),
+    then ``Kakao.init`` once; calls made meanwhile wait. After a failure the next call tries again."""
+
+    def __init__(self, registry: "Any") -> None:
+        self._registry = registry
+        self.build: dict[str, str] | None = None
+        self.explicit = False  # the first button named its build (sdk-version / sdk-src)
+        self.app_key: str | None = None
+        self._loading = False
+        self._waiting: list[Any] = []
+
+    def when_loaded(self, build: "dict[str, str]", explicit: bool, then: "Any") -> None:
+        """Call ``then(problem)`` once the SDK is loaded (``problem`` is "" then) or could not be."""
+        if self.build is None:
+            self.build, self.explicit = build, explicit
+        if self.version():
+            then("")
+            return
+        self._waiting.append(then)
+        if self._loading:
+            return
+        self._loading = True
+        url = self.build["src"]
+        script = js.document.createElement("script")
+        script.src = url
+        script.integrity = self.build["integrity"]
+        script.crossOrigin = "anonymous"
+        timer = [None]
+
+        def settle(problem: str) -> None:
+            if not self._loading:
+                return
+            self._loading = False
+            js.clearTimeout(timer[0])
+            if not problem and not self.version():
+                problem = url + " loaded but defined no window.Kakao: is it Kakao's JavaScript SDK?"
+            if problem:
+                self.build = None  # the next button tries again, with its own attributes
+            waiting, self._waiting = self._waiting, []
+            for callback in waiting:
+                callback(problem)
+
+        script.addEventListener("load", lambda _event: settle(""))
+        script.addEventListener(
+            "error",
+            lambda _event: settle(
+                "Kakao's SDK could not be loaded from " + url + ": the browser blocked or failed it (a wrong "
+                "integrity hash, a content security policy without t1.kakaocdn.net, an ad blocker, or no network)"
+            ),
+        )
+        timer[0] = js.setTimeout(
+            lambda: settle("Kakao's SDK did not load within " + str(SDK_TIMEOUT_MS // 1000) + " s from " + url),
+            SDK_TIMEOUT_MS,
+        )
+        js.document.head.append(script)
+
+    def version(self) -> str:
+        """``Kakao.VERSION`` of the SDK on the page, or "" while there is none."""
+        return str(self._registry.version())
+
+    def init(self, app_key: str) -> str:
+        """``Kakao.init`` once for the page; returns a problem, or ""."""
+        if self.app_key is not None:
+            if self.app_key != app_key:
+                return "another button on this page uses another app key; a page can use one app key"
+            return ""
+        problem = str(self._registry.init(app_key))
+        if not problem:
+            self.app_key = app_key
+        return problem
 
 
 class Controller:
-    """What the loader calls: ``prepare(id, element)``, ``share(id)`` (synchronous) and ``forget(id)``."""
+    """What the loader calls: ``prepare(id, element)``, ``rendered(id, generation, json)``,
+    ``share(id)`` (synchronous) and ``forget(id)``; it answers through ``registry``."""
 
-    def __init__(self, registry: Any) -> None:
+    def __init__(self, registry: "Any") -> None:
         self._registry = registry
         self._buttons: dict[int, _Button] = {}
-        self._sdk: asyncio.Future[browser.SDKInfo] | None = None
-        self._sdk_build: tuple[str, str | None, str | None] = ("", None, None)
-        self._sources: dict[str, asyncio.Future[str]] = {}
-        self._tasks: set[asyncio.Future[None]] = set()
+        self._sdk = _SDK(registry)
 
     # --- called by the loader ---------------------------------------------------------------------
 
-    def prepare(self, button_id: int, element: Any) -> None:
-        """(Re)build the button's message in the background; the loader hears back through ``update``."""
+    def prepare(self, button_id: int, element: "Any") -> None:
+        """(Re)build the button's message; the loader hears back through ``registry.update``."""
         entry = self._buttons.get(button_id)
         if entry is None:
             entry = self._buttons[button_id] = _Button(element)
         entry.element = element
         entry.generation += 1
-        entry.built = None
-        task = asyncio.ensure_future(self._prepare(button_id, entry, entry.generation))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        entry.result = None
+        entry.settings = ""
+        try:
+            attributes, inline = read_button(element)
+            page = read_page()
+            result = prepare(attributes, page, inline)
+        except Exception as exc:  # the host page must never see an exception from the widget
+            self._fail(button_id, entry, "an unexpected error occurred: " + repr(exc))
+            return
+        self._warn(element, result["warnings"])
+        if result["errors"]:
+            self._fail(button_id, entry, "its configuration is invalid:\n" + self._lines(result["errors"]))
+        elif result["needs_template"]:
+            # Jinja2 runs in the full runtime, in a Web Worker: the loader hands this over and calls
+            # rendered() with the outcome.
+            entry.result = result
+            payload = {"attributes": attributes, "page": page, "inline_template": inline}
+            self._registry.render(button_id, entry.generation, json.dumps(payload))
+        else:
+            self._with_sdk(
+                button_id, entry, entry.generation, result, "sdk-version" in attributes or "sdk-src" in attributes
+            )
+
+    def rendered(self, button_id: int, generation: int, outcome: str) -> None:
+        """The worker's answer for a template button: a ``prepare()``-shaped result as JSON."""
+        entry = self._buttons.get(button_id)
+        if entry is None or entry.generation != generation or entry.result is None:
+            return  # the button changed or left the page meanwhile
+        rendered = json.loads(outcome)
+        self._warn(entry.element, rendered.get("warnings") or [])
+        if rendered.get("problem"):
+            self._fail(button_id, entry, rendered["problem"])
+            return
+        # The button's app key and SDK as read here; the message as the worker rendered it.
+        result = dict(entry.result)
+        for key in ("method", "settings", "min_sdk_version"):
+            result[key] = rendered[key]
+        attributes, _ = read_button(entry.element)
+        self._with_sdk(button_id, entry, generation, result, "sdk-version" in attributes or "sdk-src" in attributes)
 
     def forget(self, button_id: int) -> None:
         self._buttons.pop(button_id, None)
 
     def share(self, button_id: int) -> str:
-        """Share now, inside the click's task. Returns JSON ``{"ok": bool, "reason"?: str}``."""
+        """Share now, inside the click's task. Returns "" when Kakao's window opened, else the reason."""
         entry = self._buttons.get(button_id)
-        built = entry.built if entry else None
-        if entry is None or built is None:
-            return json.dumps({"ok": False, "reason": "not ready"})
-        try:
-            if str(js.location.href) != built.page_url:  # a single-page app moved on: so does the message
-                built = entry.built = self._build(built.config, built.template_source)[0]
-            built.prepared.send()
-        except PopupBlocked as exc:
-            self._report(entry.element, "error", f"the browser blocked Kakao's share window ({exc}); {FALLBACK}")
-            return json.dumps({"ok": False, "reason": "popup blocked"})
-        except KakaoShareError as exc:
-            self._report(entry.element, "error", f"sharing to KakaoTalk failed: {exc}; {FALLBACK}")
-            return json.dumps({"ok": False, "reason": str(exc)})
-        return json.dumps({"ok": True})
+        if entry is None or entry.result is None or not entry.settings:
+            return "not ready"
+        if str(js.location.href) != entry.page_url and not entry.result.get("needs_template"):
+            # A single-page app moved on: so does the message (a template's stays as the worker made it).
+            try:
+                attributes, inline = read_button(entry.element)
+                result = prepare(attributes, read_page(), inline)
+                if result["ok"]:
+                    self._keep(entry, result)
+            except Exception as exc:
+                self._report(entry.element, "warn", "the message could not follow the page (" + repr(exc) + ")")
+        problem = str(self._registry.send(entry.result["method"], entry.settings))
+        if problem:
+            self._report(entry.element, "error", "sharing to KakaoTalk failed: " + problem + "; " + FALLBACK)
+        return problem
 
     # --- preparing --------------------------------------------------------------------------------
 
-    async def _prepare(self, button_id: int, entry: _Button, generation: int) -> None:
-        built: _Built | None = None
-        problem: str | None = None
-        try:
-            attributes, inline = read_button(entry.element)
-            # Attributes are read like the browser reads href: against the document's base URL.
-            config = WidgetConfig.from_attributes(attributes, page_url=str(js.document.baseURI), inline_template=inline)
-            self._warn(entry.element, config.warnings())
-            source = await self._template_source(config) if config.template_src else None
-            built, settings, findings = self._build(config, source)
-            self._warn(entry.element, findings)
-            await self._load_sdk(config)
-            browser.init(str(config.app_key))
-            self._check_version(settings)
-        except TemplateRenderError as exc:
-            problem = f"its message template failed: {exc}"
-        except TemplateError as exc:
-            problem = f"its configuration is invalid: {exc}"
-        except SDKError as exc:
-            problem = f"Kakao's SDK is unavailable: {exc}"
-        except Exception as exc:  # the host page must never see an exception from the widget
-            problem = f"an unexpected error occurred: {exc!r}"
-        if self._buttons.get(button_id) is not entry or entry.generation != generation:
-            return  # the button changed or left the page meanwhile
-        if problem is not None or built is None:
-            self._report(entry.element, "error", f"{problem}\n→ {FALLBACK}.")
-            self._registry.update(button_id, "fallback", str(problem).split("\n", 1)[0])
-        else:
-            entry.built = built
+    def _with_sdk(
+        self, button_id: int, entry: _Button, generation: int, result: "dict[str, Any]", explicit: bool
+    ) -> None:
+        """Make the button ready once the SDK is loaded and initialised with its app key."""
+        sdk = self._sdk
+        if explicit and sdk.build is not None and sdk.build != result["sdk"]:
+            other = sdk.build["version"] + " from " + sdk.build["src"]
+            self._fail(
+                button_id,
+                entry,
+                "its configuration is invalid: "
+                + ("sdk-version" if "sdk-version" in read_button(entry.element)[0] else "sdk-src")
+                + ": asks for another SDK than the page already loads for another button (Kakao SDK "
+                + other
+                + "); a page has one (fix: give every button the same sdk-version, sdk-integrity and sdk-src)",
+            )
+            return
+
+        def loaded(problem: str) -> None:
+            if self._buttons.get(button_id) is not entry or entry.generation != generation:
+                return
+            if problem:
+                self._fail(button_id, entry, "Kakao's SDK is unavailable: " + problem)
+                return
+            problem = sdk.init(result["app_key"])
+            if problem:
+                self._fail(button_id, entry, "Kakao's SDK is unavailable: " + problem)
+                return
+            too_old = sdk_too_old(result, sdk.version())
+            if too_old is not None:
+                self._fail(button_id, entry, "its configuration is invalid: " + finding_text(too_old))
+                return
+            self._keep(entry, result)
             self._registry.update(button_id, "ready", "")
 
-    @staticmethod
-    def _build(config: WidgetConfig, source: str | None) -> tuple[_Built, ShareSettings, list[Finding]]:
-        """Read the page and build the message (synchronous: also used inside a click).
-
-        Returns it with the settings it was made from and what the site owner should check.
-        """
-        page = read_page()
-        settings = config.settings(page, source)
-        prepared = browser.prepare(settings.template, settings.options)
-        return _Built(config, source, page.url, prepared), settings, [*page.problems, *check(settings.template)]
-
-    async def _template_source(self, config: WidgetConfig) -> str:
-        url = str(config.template_src)
-        if url not in self._sources:
-            self._sources[url] = asyncio.ensure_future(_fetch_text(url))
-        return await self._sources[url]
-
-    async def _load_sdk(self, config: WidgetConfig) -> None:
-        """Load the SDK once for every button; the first button's sdk-* attributes decide which."""
-        if self._sdk is None:
-            self._sdk_build = config.sdk_build
-            version, integrity, src = config.sdk_build
-            self._sdk = asyncio.ensure_future(browser.load_sdk(version=version, integrity=integrity, src=src))
-        elif (config.sdk_version or config.sdk_src) and config.sdk_build != self._sdk_build:
-            loaded = " from ".join(part for part in (self._sdk_build[0], self._sdk_build[2]) if part)
-            raise TemplateError(
-                [
-                    Finding(
-                        "sdk-version" if config.sdk_version else "sdk-src",
-                        f"asks for another SDK than the page already loads for another button (Kakao SDK {loaded}); "
-                        "a page has one",
-                        "give every button the same sdk-version, sdk-integrity and sdk-src",
-                    )
-                ],
-                model=f"<{TAG}>",
-            )
-        await self._sdk
+        sdk.when_loaded(result["sdk"], explicit, loaded)
 
     @staticmethod
-    def _check_version(settings: ShareSettings) -> None:
-        needed = min_sdk_version(settings.template, settings.options)
-        info = browser.sdk_info()
-        if needed is None or info is None or info.version_tuple >= needed:
-            return
-        what = "picker settings" if settings.options.min_sdk_version else "a message without title or image"
-        wanted = ".".join(map(str, needed))
-        raise TemplateError(
-            [
-                Finding(
-                    "sdk-version",
-                    f"the page loads Kakao SDK {info.version}, but {what} need {wanted} or later",
-                    f'add sdk-version="{wanted}" (or newer) and its sdk-integrity from Kakao\'s SDK download page',
-                )
-            ],
-            model=f"<{TAG}>",
-        )
+    def _keep(entry: _Button, result: "dict[str, Any]") -> None:
+        entry.result = result
+        settings = result["settings"]  # a template's comes from the worker as JSON text, in its key order
+        entry.settings = settings if isinstance(settings, str) else json.dumps(settings)
+        entry.page_url = str(js.location.href)
+
+    def _fail(self, button_id: int, entry: _Button, problem: str) -> None:
+        entry.result = None
+        entry.settings = ""
+        self._report(entry.element, "error", problem + "\n→ " + FALLBACK + ".")
+        self._registry.update(button_id, "fallback", problem.split("\n", 1)[0])
 
     # --- telling the site owner -------------------------------------------------------------------
 
     @staticmethod
-    def _report(element: Any, level: str, message: str) -> None:
-        getattr(js.console, level)(f"{TAG}: {message}", element)
+    def _lines(findings: "list[dict[str, str]]") -> str:
+        return "\n".join("  " + finding_text(problem) for problem in findings)
 
-    def _warn(self, element: Any, findings: list[Finding]) -> None:
+    @staticmethod
+    def _report(element: "Any", level: str, message: str) -> None:
+        getattr(js.console, level)(TAG + ": " + message, element)
+
+    def _warn(self, element: "Any", findings: "list[dict[str, str]]") -> None:
         if findings:
-            lines = "\n".join(f"  {finding}" for finding in findings)
-            self._report(element, "warn", f"this button works, but check:\n{lines}")
-
-
-async def _fetch_text(url: str) -> str:
-    """The text at ``url`` (a message template), or a TemplateError naming template-src."""
-    try:
-        response = await pyfetch(url)
-        if not response.ok:
-            raise TemplateError(
-                [
-                    Finding(
-                        "template-src",
-                        f"could not be loaded from {url} (HTTP {response.status})",
-                        "check the address (relative addresses are read against the page's)",
-                    )
-                ],
-                model=f"<{TAG}>",
-            )
-        return str(await response.string())
-    except (OSError, JsException) as exc:
-        raise TemplateError(
-            [
-                Finding(
-                    "template-src",
-                    f"could not be loaded from {url} ({exc})",
-                    "check the address; a template on another site must be served with CORS headers",
-                )
-            ],
-            model=f"<{TAG}>",
-        ) from None
+            self._report(element, "warn", "this button works, but check:\n" + self._lines(findings))
