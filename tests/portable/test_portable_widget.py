@@ -48,9 +48,9 @@ def test_a_feed_of_the_page_with_options():
     assert result["min_sdk_version"] == "2.8.0"
     assert result["app_key"] == KEY
     assert plain(result["sdk"]) == {
-        "version": "2.7.1",
-        "integrity": PUBLISHED_SRI["2.7.1"],
-        "src": "https://t1.kakaocdn.net/kakao_js_sdk/2.7.1/kakao.min.js",
+        "version": "2.8.3",
+        "integrity": PUBLISHED_SRI["2.8.3"],
+        "src": "https://t1.kakaocdn.net/kakao_js_sdk/2.8.3/kakao.min.js",
     }
     assert [w["code"] for w in result["warnings"]] == ["image_small"]
     assert result["warnings"][0]["path"] == "content.image_width"
