@@ -21,7 +21,7 @@ from crashes import CrashWatch, chromium_diagnostics
 from kakao_fakes import FakeKakao
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 from playwright.sync_api import Error as PlaywrightError
-from pyhost import PyHost, wait_ready
+from pyhost import PyHost, store_snapshot, wait_ready
 
 from sitekit import server
 from sitekit.chromium import LAUNCH_ARGS, find_chromium
@@ -110,13 +110,6 @@ def boot(pytestconfig: pytest.Config) -> str:
     return str(pytestconfig.getoption("--boot"))
 
 
-#: What a first visit does once idle, done up front: store the snapshot the runtime's interpreter names.
-_STORE_SNAPSHOT = """async (runtime) => {
-  const config = await (await fetch(runtime + "pyscript.json")).json();
-  const interpreter = await import(new URL(config.interpreter, runtime).href);
-  return interpreter.saveSnapshot();
-}"""
-
 #: How a page started Python, as our interpreter marks it ("snapshot" or "normal"; null for pages
 #: that did not start Python with it).
 _BOOT_PATH = """() => performance.getEntriesByName("kakao-share:python-started")[0]?.detail ?? null"""
@@ -125,16 +118,6 @@ _BOOT_PATH = """() => performance.getEntriesByName("kakao-share:python-started")
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-def store_snapshot(context: BrowserContext, site_url: str) -> None:
-    """Leave ``context`` as a first visit leaves a browser: with the memory snapshot stored."""
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/runtime/pyscript.json")
-        assert page.evaluate(_STORE_SNAPSHOT, f"{site_url}/runtime/") is True
-    finally:
-        page.close()
 
 
 class BoundaryGuard:
