@@ -9,7 +9,7 @@ import kakao_share
 import pytest
 from playwright.sync_api import BrowserContext, Page
 from pyhost import BootFailed, PyHost, wait_ready
-from static_site import static_server
+from static_site import OTHER_PAGE, static_server
 
 from sitekit.export import export
 
@@ -234,18 +234,6 @@ def test_an_exported_site_restores_the_snapshot_from_a_plain_static_server(tmp_p
     with static_server(site_dir) as url:
         page = _return_visit(context, f"{url}/index.html")
         assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
-
-
-#: Somebody else's page, on another origin, starting kakao-share from our bundle (as the widget does).
-OTHER_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<script type="module">import {{ boot }} from "{site}/assets/boot.js"; boot({{ css: false }});</script></head>
-<body><script type="py">
-import kakao_share
-from pyscript import document
-document.documentElement.setAttribute("data-ready", "")
-</script></body></html>
-"""
 
 
 @own_boot_path

@@ -18,7 +18,7 @@ import pytest
 from crashes import CrashWatch
 from playwright.sync_api import Browser, BrowserContext, Page
 from pyhost import store_snapshot, wait_ready
-from static_site import static_server
+from static_site import OTHER_PAGE, static_server
 
 pytestmark = [
     pytest.mark.skipif(
@@ -32,17 +32,6 @@ pytestmark = [
 VISITS = 20
 AT_ONCE = 4
 CPU_HOGS = 2
-
-#: The least a page does with our bundle: start Python (restored) and import kakao-share.
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<script type="module">import {{ boot }} from "{site}/assets/boot.js"; boot({{ css: false }});</script></head>
-<body><script type="py">
-import kakao_share
-from pyscript import document
-document.documentElement.setAttribute("data-ready", "")
-</script></body></html>
-"""
 
 #: Writes and syncs 32 MB over and over (one file, rewritten), until stopped.
 DISK_WRITER = """
@@ -115,7 +104,7 @@ def test_return_visits_at_once_on_a_busy_machine_all_restore_the_snapshot_withou
     tmp_path: Path,
     busy_machine: None,
 ):
-    (tmp_path / "page.html").write_text(PAGE.format(site=site_url), encoding="utf-8")
+    (tmp_path / "page.html").write_text(OTHER_PAGE.format(site=site_url), encoding="utf-8")
     (tmp_path / "blank.html").write_text("<!doctype html><title>blank</title>", encoding="utf-8")
     page_errors: list[str] = []
     started: list[str | None] = []
