@@ -16,7 +16,9 @@ serve: build
 
 # The end-to-end tests run twice: pages starting Python as on a first visit, then as on a return visit
 # (restoring the memory snapshot). The second pass leaves out the pages without Python, where the two are
-# the same: the SDK contract (plain JavaScript) and the Kakao fakes' own tests.
+# the same: the SDK contract (plain JavaScript) and the Kakao fakes' own tests. The second pass also runs the
+# restore stress test (tests/e2e/test_restore_stress.py: 20 return visits, 4 at once, beside two CPU-bound
+# processes and a disk writer it starts and stops itself).
 test: lint build browser
 	$(PY) -m pytest
 	$(PY) -m pytest tests/e2e --boot=snapshot --ignore=tests/e2e/contract --ignore=tests/e2e/test_fakes.py

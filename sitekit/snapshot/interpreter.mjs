@@ -82,7 +82,7 @@ async function start(options) {
       console.warn(
         `kakao-share: could not restore the Python snapshot (${error?.message || error}); starting Python the normal way`,
       );
-      markFailed();
+      if (!(error instanceof NotNow)) markFailed();
     }
   }
   const pyodide = await startPyodide(options);
@@ -91,9 +91,10 @@ async function start(options) {
   return pyodide;
 }
 
-/** A performance mark of a step of restoring, for profiles and benchmarks. */
-function step(name) {
-  performance.mark(`kakao-share:restore:${name}`);
+/** A performance mark of a step of restoring, for profiles and benchmarks; its detail is the size of
+ * Python's memory then (bytes). */
+function step(name, Module) {
+  performance.mark(`kakao-share:restore:${name}`, { detail: { memory: Module.HEAPU8.length } });
 }
 
 /** Load what `packages` names beyond what is loaded already (a page's own additions). */
@@ -189,12 +190,7 @@ async function fetchBytes(url) {
 }
 
 async function restore(options, stored) {
-  const heap = stored.arrayBuffer().then((buffer) => {
-    if (buffer.byteLength !== SNAPSHOT.bytes) {
-      throw new Error(`the stored snapshot has ${buffer.byteLength} bytes, not ${SNAPSHOT.bytes}`);
-    }
-    return new Uint8Array(buffer);
-  });
+  if (!stored.body) throw new Error("the stored snapshot has no body");
   const wheels = Promise.all(SNAPSHOT.wheels.map(({ file }) => fetchBytes(new URL(file, PYODIDE_URL))));
   const libraries = wheels.then((bytes) =>
     Promise.all(
@@ -206,34 +202,37 @@ async function restore(options, stored) {
   );
   let failed;
   const failure = new Promise((_, reject) => (failed = reject));
-  for (const part of [heap, wheels, libraries]) part.catch(failed);
+  for (const part of [wheels, libraries]) part.catch(failed);
   // Pyodide fetches its wasm as soon as it is called; the Emscripten module is awaited only once needed.
   const createPyodideModule = async (settings) => {
     settings.preRun.push((Module) => {
       Module.addRunDependency("kakao-share:snapshot");
-      step("wasm ready");
+      step("wasm ready", Module);
       (async () => {
-        // This Pyodide build sizes its memory itself: grow it to the snapshot's before restoring.
-        if (!Module.growMemory(SNAPSHOT.memory)) throw new Error("could not grow memory for the snapshot");
+        // This Pyodide build sizes its memory itself: grow it to the snapshot's before anything else,
+        // so that a browser short of memory boots the normal way before more is spent.
+        if (!Module.growMemory(SNAPSHOT.memory)) throw new NotNow("the browser could not give Python its memory");
+        step("memory grown", Module);
         installWheels(Module, (await wheels).map((bytes) => ({ bytes })));
-        step("files in place");
+        step("files in place", Module);
         await preloadLibraries(Module, await libraries, SNAPSHOT.table_size);
-        step("native libraries loaded");
-        // Pyodide waits for its snapshot before it even compiles the wasm; it is given a placeholder
-        // (below) and restores the real one, read meanwhile, when it comes to it.
-        const bytes = await heap;
-        const restoreSnapshot = Module.API.restoreSnapshot;
-        Module.API.restoreSnapshot = () => restoreSnapshot(bytes);
-        step("snapshot read");
+        step("native libraries loaded", Module);
       })().then(() => Module.removeRunDependency("kakao-share:snapshot"), failed);
     });
-    return (await emscriptenModule).default(settings);
+    const Module = await (await emscriptenModule).default(settings);
+    // The runtime is initialised, and Pyodide bootstraps from the snapshot as soon as it gets the module:
+    // copy the stored memory into place now, as it is read, and hand Pyodide only its header.
+    const header = await readInto(Module.HEAPU8, stored.body);
+    step("snapshot read", Module);
+    const restoreSnapshot = Module.API.restoreSnapshot;
+    Module.API.restoreSnapshot = () => restoreSnapshot(header);
+    return Module;
   };
   const pyodide = await Promise.race([
     startPyodide({ ...options, packages: [], _loadSnapshot: new Uint8Array(0), createPyodideModule }),
     failure,
   ]);
-  step("Pyodide restored");
+  step("Pyodide restored", pyodide._module);
   // What a normal start records, and what was frozen at build time.
   for (const { package: name } of SNAPSHOT.wheels) pyodide.loadedPackages[name] = DEFAULT_CHANNEL;
   const lang = (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8";
@@ -246,6 +245,52 @@ async function restore(options, stored) {
   await loadMore(pyodide, options.packages);
   return pyodide;
 }
+
+/**
+ * Copy a snapshot, as its stream delivers it, straight into Python's memory: Pyodide's snapshot is a
+ * header (whose second 32-bit word is its length) followed by the memory from address 0. Returns the
+ * header, which is what Pyodide's own restore then reads (its checks and Python's state); nothing holds
+ * the whole snapshot outside the memory it belongs in.
+ */
+async function readInto(memory, body) {
+  const reader = body.getReader();
+  let header = new Uint8Array(8); // until its length is known: the magic number and that length
+  let headerLength = null;
+  let at = 0; // offset in the snapshot of the next byte
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    let chunk = read.value;
+    while (chunk.length) {
+      if (headerLength === null || at < headerLength) {
+        const part = chunk.subarray(0, (headerLength ?? 8) - at);
+        header.set(part, at);
+        at += part.length;
+        chunk = chunk.subarray(part.length);
+        if (headerLength === null && at === 8) {
+          headerLength = new DataView(header.buffer).getUint32(4, true);
+          if (headerLength < 8 || headerLength % 4 || headerLength > SNAPSHOT.bytes) {
+            throw new Error("the stored snapshot's header is damaged");
+          }
+          const start = header;
+          header = new Uint8Array(headerLength);
+          header.set(start);
+        }
+        continue;
+      }
+      if (at + chunk.length > SNAPSHOT.bytes || at - headerLength + chunk.length > memory.length) {
+        await reader.cancel();
+        throw new Error(`the stored snapshot has more than ${SNAPSHOT.bytes} bytes`);
+      }
+      memory.set(chunk, at - headerLength);
+      at += chunk.length;
+      chunk = chunk.subarray(chunk.length);
+    }
+  }
+  if (at !== SNAPSHOT.bytes) throw new Error(`the stored snapshot has ${at} bytes, not ${SNAPSHOT.bytes}`);
+  return header;
+}
+
+/** The browser could not give a restore what it needs right now: boot normally, and try again next visit. */
+class NotNow extends Error {}
 
 /** "Jinja2>=3" → "jinja2"; URLs and paths stay as they are (never in the snapshot). */
 function packageName(spec) {

@@ -6,18 +6,22 @@ Pages start Python one of two ways, chosen for the whole run with ``--boot``: ``
 visit: every test's browser context is fresh) or ``snapshot`` (a return visit: each context gets the
 memory snapshot stored first, as a first visit would leave it, and every page that becomes ready must
 have restored it).
+
+A page whose renderer crashes fails its test with the crash's reason on record (``crashes.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from crashes import CrashWatch, chromium_diagnostics
 from kakao_fakes import FakeKakao
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 from playwright.sync_api import Error as PlaywrightError
-from pyhost import PyHost, wait_ready
+from pyhost import PyHost, store_snapshot, wait_ready
 
 from sitekit import server
 from sitekit.chromium import LAUNCH_ARGS, find_chromium
@@ -29,9 +33,62 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+_CRASH_WATCH = pytest.StashKey[CrashWatch]()
+_CRASHES_SEEN = pytest.StashKey[int]()
+
+
+def _diagnostics_folder(pytestconfig: pytest.Config) -> Path:
+    return Path(pytestconfig.getoption("--output")).absolute()
+
+
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
-    return {**browser_type_launch_args, "executable_path": str(find_chromium()), "args": LAUNCH_ARGS}
+def browser_type_launch_args(
+    browser_type_launch_args: dict, pytestconfig: pytest.Config, delete_output_dir: None
+) -> dict:
+    # After pytest-playwright has emptied test-results/, which then keeps Chromium's log and crash dumps.
+    args, env = chromium_diagnostics(_diagnostics_folder(pytestconfig), str(pytestconfig.getoption("--boot")))
+    return {**browser_type_launch_args, "executable_path": str(find_chromium()), "args": LAUNCH_ARGS + args, "env": env}
+
+
+@pytest.fixture(scope="session")
+def browser(launch_browser: Callable[[], Browser], pytestconfig: pytest.Config) -> Iterator[Browser]:
+    browser = launch_browser()
+    boot = pytestconfig.getoption("--boot")
+    folder = _diagnostics_folder(pytestconfig)
+    pytestconfig.stash[_CRASH_WATCH] = CrashWatch(browser, folder / f"chromium-{boot}.log", folder / f"chromium-{boot}")
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def crash_watch(browser: Browser, pytestconfig: pytest.Config) -> CrashWatch:
+    return pytestconfig.stash[_CRASH_WATCH]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    watch = item.config.stash.get(_CRASH_WATCH, None)
+    item.stash[_CRASHES_SEEN] = len(watch.crashes) if watch else 0
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """A renderer crash during any phase of a test fails that phase with the crash's report."""
+    report = yield
+    watch = item.config.stash.get(_CRASH_WATCH, None)
+    if watch is None:
+        return report
+    watch.settle()
+    crashes = watch.crashes[item.stash.get(_CRASHES_SEEN, 0) :]
+    if crashes:
+        item.stash[_CRASHES_SEEN] = len(watch.crashes)
+        then = f"\n\nthe test then failed with: {call.excinfo.exconly()[:1000]}" if call.excinfo else ""
+        report.outcome = "failed"
+        report.longrepr = "renderer crash\n" + watch.report(crashes) + then
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -53,13 +110,6 @@ def boot(pytestconfig: pytest.Config) -> str:
     return str(pytestconfig.getoption("--boot"))
 
 
-#: What a first visit does once idle, done up front: store the snapshot the runtime's interpreter names.
-_STORE_SNAPSHOT = """async (runtime) => {
-  const config = await (await fetch(runtime + "pyscript.json")).json();
-  const interpreter = await import(new URL(config.interpreter, runtime).href);
-  return interpreter.saveSnapshot();
-}"""
-
 #: How a page started Python, as our interpreter marks it ("snapshot" or "normal"; null for pages
 #: that did not start Python with it).
 _BOOT_PATH = """() => performance.getEntriesByName("kakao-share:python-started")[0]?.detail ?? null"""
@@ -68,16 +118,6 @@ _BOOT_PATH = """() => performance.getEntriesByName("kakao-share:python-started")
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-def store_snapshot(context: BrowserContext, site_url: str) -> None:
-    """Leave ``context`` as a first visit leaves a browser: with the memory snapshot stored."""
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/runtime/pyscript.json")
-        assert page.evaluate(_STORE_SNAPSHOT, f"{site_url}/runtime/") is True
-    finally:
-        page.close()
 
 
 class BoundaryGuard:
@@ -110,6 +150,8 @@ class BoundaryGuard:
                 page.wait_for_load_state("domcontentloaded")
                 return page.locator(".py-error").all_text_contents()
             except PlaywrightError as exc:
+                if "Target crashed" in str(exc):
+                    return []  # the crash fails the test with its own report (crashes.py)
                 if "context was destroyed" not in str(exc):
                     raise
         return page.locator(".py-error").all_text_contents()
@@ -126,7 +168,12 @@ class BoundaryGuard:
             if shown:
                 problems.append(f"PyScript error shown in {page.url}: {shown}")
             if self.boot == "snapshot" and not page.is_closed() and _origin(page.url) in self.stored_on:
-                started = page.evaluate(_BOOT_PATH)
+                try:
+                    started = page.evaluate(_BOOT_PATH)
+                except PlaywrightError as exc:
+                    if "Target crashed" in str(exc):
+                        continue
+                    raise
                 if started not in (None, "snapshot"):
                     problems.append(f"{page.url} started Python the {started} way, not from the snapshot")
         assert not problems, "\n".join(problems)
@@ -143,28 +190,38 @@ def kakao() -> FakeKakao:
 
 
 def _wire(
-    context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao, site_url: str, *, store: bool | None = None
+    context: BrowserContext,
+    guard: BoundaryGuard,
+    kakao: FakeKakao,
+    site_url: str,
+    watch: CrashWatch,
+    *,
+    store: bool | None = None,
 ) -> BrowserContext:
+    stored = (guard.boot == "snapshot") if store is None else store
+    watch.watch(context, "snapshot" if stored else "normal")
     # Playwright tries routes last-registered first: the Kakao fakes answer their hosts, and the guard
     # sees everything else.
     context.route("**/*", guard.route)
     kakao.install(context)
     context.on("weberror", lambda err: guard.page_errors.append(str(err.error)))
-    if (guard.boot == "snapshot") if store is None else store:
+    if stored:
         store_snapshot(context, site_url)
         guard.stored_on.add(_origin(site_url))
     return context
 
 
 @pytest.fixture
-def context(context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao, site_url: str) -> Iterator[BrowserContext]:
-    yield _wire(context, guard, kakao, site_url)
+def context(
+    context: BrowserContext, guard: BoundaryGuard, kakao: FakeKakao, site_url: str, crash_watch: CrashWatch
+) -> Iterator[BrowserContext]:
+    yield _wire(context, guard, kakao, site_url, crash_watch)
     guard.check(context.pages)
 
 
 @pytest.fixture
 def guarded_context(
-    browser: Browser, guard: BoundaryGuard, kakao: FakeKakao, site_url: str
+    browser: Browser, guard: BoundaryGuard, kakao: FakeKakao, site_url: str, crash_watch: CrashWatch
 ) -> Iterator[Callable[..., BrowserContext]]:
     """Make more contexts (a phone's, say) guarded and faked like ``context``: ``guarded_context(**options)``.
 
@@ -173,7 +230,7 @@ def guarded_context(
     made: list[BrowserContext] = []
 
     def make(*, store_snapshot: bool | None = None, **options) -> BrowserContext:
-        made.append(_wire(browser.new_context(**options), guard, kakao, site_url, store=store_snapshot))
+        made.append(_wire(browser.new_context(**options), guard, kakao, site_url, crash_watch, store=store_snapshot))
         return made[-1]
 
     yield make
@@ -197,10 +254,11 @@ def module_kakao() -> FakeKakao:
 
 @pytest.fixture(scope="module")
 def module_context(
-    browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao, site_url: str
+    browser: Browser, module_guard: BoundaryGuard, module_kakao: FakeKakao, site_url: str, pytestconfig: pytest.Config
 ) -> Iterator[BrowserContext]:
     """One guarded, faked context for a whole module, whose tests honestly share one booted page."""
-    context = _wire(browser.new_context(), module_guard, module_kakao, site_url)
+    watch = pytestconfig.stash[_CRASH_WATCH]
+    context = _wire(browser.new_context(), module_guard, module_kakao, site_url, watch)
     try:
         yield context
         module_guard.check(context.pages)

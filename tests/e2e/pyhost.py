@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 READY = "html[data-ready], html[data-error]"
 
@@ -62,6 +62,25 @@ class PageError(Exception):
 
     def is_a(self, name: str) -> bool:
         return name in self.mro
+
+
+#: What a first visit does once idle, done up front: store the snapshot the runtime's interpreter names.
+_STORE_SNAPSHOT = """async (runtime) => {
+  const config = await (await fetch(runtime + "pyscript.json")).json();
+  const interpreter = await import(new URL(config.interpreter, runtime).href);
+  return interpreter.saveSnapshot();
+}"""
+
+
+def store_snapshot(context: BrowserContext, site_url: str, origin_page: str | None = None) -> None:
+    """Leave ``context`` as a first visit leaves a browser: with the memory snapshot stored, for the
+    site's own pages or (``origin_page``, any page of another origin) for that origin's."""
+    page = context.new_page()
+    try:
+        page.goto(origin_page or f"{site_url}/runtime/pyscript.json")
+        assert page.evaluate(_STORE_SNAPSHOT, f"{site_url}/runtime/") is True
+    finally:
+        page.close()
 
 
 class BootFailed(AssertionError):

@@ -13,6 +13,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+#: Somebody else's page, on another origin, starting kakao-share from our bundle (as the widget does);
+#: ``{site}`` is our site's URL.
+OTHER_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<script type="module">import {{ boot }} from "{site}/assets/boot.js"; boot({{ css: false }});</script></head>
+<body><script type="py">
+import kakao_share
+from pyscript import document
+document.documentElement.setAttribute("data-ready", "")
+</script></body></html>
+"""
+
 
 def _free_port() -> int:
     with socket.socket() as s:

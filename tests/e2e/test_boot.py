@@ -9,7 +9,7 @@ import kakao_share
 import pytest
 from playwright.sync_api import BrowserContext, Page
 from pyhost import BootFailed, PyHost, wait_ready
-from static_site import static_server
+from static_site import OTHER_PAGE, static_server
 
 from sitekit.export import export
 
@@ -210,6 +210,36 @@ def test_a_snapshot_that_cannot_be_restored_boots_normally_and_says_why(guarded_
     assert stored == [heap_url + "?restore-failed"]
 
 
+#: A browser that cannot give wasm memory more room at that moment (a crowded phone): the page's first
+#: grow fails as it would; later ones succeed.
+_NO_MEMORY_THEN = """{
+  const grow = WebAssembly.Memory.prototype.grow;
+  let refused = false;
+  WebAssembly.Memory.prototype.grow = function (...args) {
+    if (refused) return grow.apply(this, args);
+    refused = true;
+    throw new RangeError("WebAssembly.Memory.grow(): Maximum memory size exceeded");
+  };
+}"""
+
+
+@own_boot_path
+def test_a_browser_without_memory_for_the_snapshot_boots_normally_and_keeps_it_for_next_time(
+    guarded_context, site_url: str
+):
+    context = guarded_context(store_snapshot=True)
+    page = context.new_page()
+    page.add_init_script(_NO_MEMORY_THEN)
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    assert page.evaluate(RESTORED) is False
+    assert any("(the browser could not give Python its memory); starting Python the normal way" in w for w in warnings)
+    # Nothing was wrong with the snapshot: the next visit, with memory to spare, restores it.
+    assert _visit(context, f"{site_url}/index.html").evaluate(RESTORED) is True
+
+
 @own_boot_path
 @pytest.mark.parametrize(
     ("connection", "reason"),
@@ -234,18 +264,6 @@ def test_an_exported_site_restores_the_snapshot_from_a_plain_static_server(tmp_p
     with static_server(site_dir) as url:
         page = _return_visit(context, f"{url}/index.html")
         assert PyHost(page).run("import kakao_share\nkakao_share.__version__") == kakao_share.__version__
-
-
-#: Somebody else's page, on another origin, starting kakao-share from our bundle (as the widget does).
-OTHER_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<script type="module">import {{ boot }} from "{site}/assets/boot.js"; boot({{ css: false }});</script></head>
-<body><script type="py">
-import kakao_share
-from pyscript import document
-document.documentElement.setAttribute("data-ready", "")
-</script></body></html>
-"""
 
 
 @own_boot_path
