@@ -34,7 +34,7 @@ __all__ = ["Outcome", "StoreAndForward"]
 log = logging.getLogger("kakao_share.webhook")
 
 #: Of Kakao's 3 s, how long the main store gets before the event goes to the spool instead.
-DEFAULT_STORE_WITHIN = 1.0
+DEFAULT_STORE_WITHIN = 1.5
 #: Pause between attempts to reach a store that is down: from the first to the last, doubling.
 _RETRY_DELAYS = (0.25, 2.0)
 #: How long one forwarded batch may wait for the store's commit before it counts as failed.
@@ -74,7 +74,6 @@ class StoreAndForward:
         self.batch = batch
         self._lock = threading.Lock()
         self._spooling = False
-        self._store_error: str | None = None
         self._spool_error: str | None = None
         self._switched_at = time.monotonic()
         self._forwarded = 0  # since the last switch to the spool
@@ -145,7 +144,6 @@ class StoreAndForward:
             if self._spooling:
                 return
             self._spooling = True
-            self._store_error = reason
             self._switched_at = time.monotonic()
             self._forwarded = self._dropped = self._spooled = 0
         assert self.spool is not None
@@ -157,7 +155,6 @@ class StoreAndForward:
     def _back_to_store(self) -> None:
         with self._lock:
             self._spooling = False
-            self._store_error = None
             took = time.monotonic() - self._switched_at
         log.warning(
             "the store %s takes events again: %d spooled, %d forwarded (%d of them stored already) in %.1f s; "
@@ -193,8 +190,9 @@ class StoreAndForward:
                 elif self._spooling:
                     self.store.ping()
                     self._back_to_store()
-            except StoreUnavailable as exc:
-                self._store_error = str(exc)
+            except Exception as exc:  # the store failed (StoreUnavailable) or anything else: never stop forwarding
+                if not isinstance(exc, StoreUnavailable):
+                    log.exception("forwarding from the spool failed")
                 if time.monotonic() - said > _PROGRESS_EVERY:
                     said = time.monotonic()
                     backlog = self._backlog()
