@@ -31,10 +31,12 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import json
 import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -166,6 +168,47 @@ def _visitor(
     return one
 
 
+#: Lighthouse for the benchmark only: `npm install --prefix .cache/lighthouse lighthouse@12.2.3` (Node 20).
+LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_PAGES = PAGES[:3]
+
+
+def _lighthouse(url: str, runs: int) -> dict[str, float]:
+    """Lighthouse's mobile defaults (simulated slow 4G, 4× CPU) on ``url``: medians of ``runs`` runs."""
+    flags = " ".join(["--headless=new", *LAUNCH_ARGS])
+    samples = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [
+                "node",
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                "--only-categories=performance",
+                f"--chrome-path={find_chromium()}",
+                f"--chrome-flags={flags}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        report = json.loads(result.stdout)
+        audits = report["audits"]
+        samples.append(
+            {
+                "score": report["categories"]["performance"]["score"] * 100,
+                "tbt": audits["total-blocking-time"]["numericValue"],
+                "bytes": audits["total-byte-weight"]["numericValue"],
+                "tti": audits["interactive"]["numericValue"],
+            }
+        )
+    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+
+
 def _median(samples: list[dict[str, Any]], key: str) -> float:
     values = [s[key] for s in samples if s[key] is not None]
     return statistics.median(values) if values else float("nan")
@@ -174,6 +217,7 @@ def _median(samples: list[dict[str, Any]], key: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="visits per cell (default 3)")
+    parser.add_argument("--lighthouse", type=int, default=0, metavar="N", help="also N Lighthouse runs per page")
     args = parser.parse_args(argv)
     load = os.getloadavg()
 
@@ -190,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         origin = f"http://127.0.0.1:{host.server_port}"
         browser = p.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
         results = {}
-        for network_name, network in NETWORKS.items():
+        for network_name, network in NETWORKS.items() if args.runs else ():  # --runs 0: Lighthouse only
             for cpu in CPU_RATES:
                 visitors = {
                     name: _visitor(f"{origin}/{pages[name]}", name in PAGES[2:], network, cpu) for name in PAGES
@@ -198,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
                 results[(network_name, cpu)] = cold_then_warm(browser, visitors, args.runs)
         version = browser.version
         browser.close()
+        scores = {
+            name: _lighthouse(f"{origin}/{pages[name]}", args.lighthouse)
+            for name in LIGHTHOUSE_PAGES
+            if args.lighthouse
+        }
         host.shutdown()
         cdn.shutdown()
     site.stop()
@@ -225,6 +274,15 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {_median(cell, 'longest'):.0f} ms | {tbt:.0f} ms | {tbt - anchor:+.0f} ms "
                     f"| {drawn} | {ready} | {_median(cell, 'load') / 1000:.2f} s |"
                 )
+    if scores:
+        print(f"\nLighthouse 12.2.3, mobile defaults, median of {args.lighthouse}\n")
+        print("| page | performance score | TBT | total bytes | Time to Interactive |")
+        print("|---|---|---|---|---|")
+        for name, found in scores.items():
+            print(
+                f"| {name} | {found['score']:.0f} | {found['tbt']:.0f} ms | {found['bytes'] / 1000:.0f} KB "
+                f"| {found['tti'] / 1000:.1f} s |"
+            )
     return 0
 
 

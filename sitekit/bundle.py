@@ -377,8 +377,10 @@ def _compress(path: Path, state: _State, report: BuildReport) -> list[Path]:
     digest = f"{sha256_file(path)} {MAX_COMPRESSED_RATIO}"
     br, gz = path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")
     key = "compress:" + str(path.relative_to(_paths.RUNTIME))
-    if state.fresh(key, digest):
-        return [p for p in (br, gz) if p.exists()]
+    siblings = [p for p in (br, gz) if p.exists()]
+    # A sibling older than its file is stale whatever the state says (another build rewrote the file).
+    if state.fresh(key, digest) and all(p.stat().st_mtime >= path.stat().st_mtime for p in siblings):
+        return siblings
     data = path.read_bytes()
     smaller = brotli.compress(data, **_brotli_settings(len(data)))
     if len(smaller) > len(data) * MAX_COMPRESSED_RATIO:

@@ -580,3 +580,29 @@ def test_template_buttons_render_in_a_worker_and_the_page_never_fetches_the_snap
     assert not [url for url in loaded_here if "/pyodide-" in url], loaded_here
     assert page.evaluate("typeof window.loadPyodide === 'undefined' && typeof window.pyodide === 'undefined'")
     assert [worker.url for worker in page.workers] and all(w.url.startswith("blob:") for w in page.workers)
+
+
+TEMPLATE_PAGE = """<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>Templates elsewhere</title>
+<meta property="og:title" content="다른 사이트의 글">
+<script type="module" src="{bundle}/kakao-share-widget.js"></script></head>
+<body><kakao-share-button app-key="{key}" sdk-version="{version}" sdk-integrity="{integrity}" data-who="하늘">
+<script type="text/x-kakao-template">{{"object_type": "text", "text": {{{{ title ~ " · " ~ data.who }}}},
+ "link": {{"web_url": {{{{ url }}}}}}}}</script></kakao-share-button>
+</body></html>"""
+
+
+def test_a_template_button_on_another_origin_with_the_documented_csp_renders_in_its_worker(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao, other_site
+):
+    host, pages = other_site
+    html = TEMPLATE_PAGE.format(bundle=site_url, key=APP_KEY, version=kakao.version, integrity=kakao.integrity)
+    policy = csp(site_url) + f"; worker-src blob: {site_url}/"
+    pages["/post"] = (html, {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy})
+    context.add_init_script(OBSERVE)
+    lines = console_lines(page)
+    page.goto(f"{host}/post")
+    assert settle(page) == ["ready"], lines
+    page.get_by_role("button", name="카카오톡 공유하기").click()
+    share = kakao.wait_for_share(page)
+    assert share.template_object["text"] == "다른 사이트의 글 · 하늘"
+    assert page.evaluate("window.__violations") == []

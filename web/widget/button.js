@@ -379,7 +379,7 @@ function templateRenderer(bundle, answer) {
       event.preventDefault();
       failAll(
         `kakao-share's Web Worker for templates could not start (${event.message || "blocked"}); ` +
-          "a page with a Content-Security-Policy must allow worker-src blob: (see the README)",
+          `a page with a Content-Security-Policy must allow worker-src blob: ${bundle.origin} (see the README)`,
       );
       worker = null;
     });
