@@ -5,7 +5,7 @@ Needs the SDK loaded (Kakao's image API goes through it); the result's URL and s
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from kakao_share import ImageInfo, KakaoAPIError, KakaoShareError, browser
@@ -64,26 +64,24 @@ class ImagePanel:
         return None
 
     async def upload(self) -> None:
-        problem = self._ready()
         files = by_id("img-file").files
-        if problem is None and (files is None or files.length == 0):
-            problem = t("img_no_file", self.app.lang)
-        if problem:
-            self._result(problem, failed=True)
-            return
-        self._result(t("img_uploading", self.app.lang))
-        await self._call(browser.upload_image(files))
+        missing = files is None or files.length == 0
+        await self._run("img_no_file" if missing else None, "img_uploading", lambda: browser.upload_image(files))
 
     async def scrap(self) -> None:
+        url = str(by_id("img-url").value).strip()
+        await self._run(None if url else "img_no_url", "img_scraping", lambda: browser.scrap_image(url))
+
+    async def _run(self, missing: str | None, working: str, call: Callable[[], Awaitable[ImageInfo]]) -> None:
+        """Say why the panel cannot send (the SDK, the target, then ``missing``), or send ``call``."""
         problem = self._ready()
-        url = by_id("img-url").value.strip()
-        if problem is None and not url:
-            problem = t("img_no_url", self.app.lang)
+        if problem is None and missing is not None:
+            problem = t(missing, self.app.lang)
         if problem:
             self._result(problem, failed=True)
             return
-        self._result(t("img_scraping", self.app.lang))
-        await self._call(browser.scrap_image(url))
+        self._result(t(working, self.app.lang))
+        await self._call(call())
 
     async def _call(self, call: Awaitable[ImageInfo]) -> None:
         app = self.app
