@@ -95,7 +95,7 @@ def evaluate(
         result.link = ShareLink(form.method, settings).fragment()
         return result
     result.link = ShareLink.of(template, options).fragment()
-    sdk = {"app_key": app_key, "sdk_version": sdk_version, "integrity": integrity}
+    sdk: dict[str, Any] = {"app_key": app_key, "sdk_version": sdk_version, "integrity": integrity}
     result.code = {
         "python": python_code(template, options, **sdk),
         "javascript": javascript_code(template, options, **sdk),
