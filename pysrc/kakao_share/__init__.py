@@ -38,7 +38,8 @@ if sys.implementation.name != "micropython":
         TemplateError,
         TemplateRenderError,
     )
-    from ._forms import MESSAGE_KINDS, FormField, FormGroup, FormPairs, MessageForm, form_for_settings, message_form
+    from ._form_catalogue import MESSAGE_KINDS, form_for_settings, message_form
+    from ._forms import FormField, FormGroup, FormPairs, MessageForm
     from ._i18n import Text, finding_text, language
     from ._images import ImageInfo
     from ._links import Link

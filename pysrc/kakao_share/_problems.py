@@ -79,8 +79,14 @@ def _field_name(parts: list[str | int]) -> str:
     return ""
 
 
-def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, str]:
-    """Return (code, rule, fix) for one pydantic error dict."""
+def _scoped(model: str, parts: list[str | int]) -> str:
+    """``parent.field`` of the last field, the model (``PickerSettings`` -> ``picker_settings``) at the top."""
+    named = [snake_case(model[:1].lower() + model[1:]), *(part for part in parts if isinstance(part, str))]
+    return ".".join(named[-2:])
+
+
+def _describe(err: dict[str, Any], parts: list[str | int], model: str = "") -> tuple[str, str, str]:
+    """Return (code, rule, fix) for one pydantic error dict (``model``: the title of the failed model)."""
     kind: str = err["type"]
     ctx: dict[str, Any] = err.get("ctx") or {}
     field = _field_name(parts)
@@ -124,7 +130,7 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
     if kind == "string_too_short":
         return kind, "must not be empty", f"give `{field}` some text or leave it out" if field else ""
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        special = RANGE_RULES.get(field)
+        special = RANGE_RULES.get(_scoped(model, parts)) or RANGE_RULES.get(field)
         if special:
             return "out_of_range", special[0], special[1]
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
@@ -176,7 +182,7 @@ def findings_from(
     for err in exc.errors(include_url=False, include_input=False):
         ctx = err.get("ctx") or {}
         parts = list(prefix) + _clean_loc(tuple(err["loc"]), err["type"], tags) + list(ctx.get("at") or ())
-        code, rule, fix = _describe(dict(err), parts)
+        code, rule, fix = _describe(dict(err), parts, exc.title)
         path = format_path(parts)
         key = (path, rule)
         if key in seen:

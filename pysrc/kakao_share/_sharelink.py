@@ -22,14 +22,14 @@ from typing import Any, NamedTuple
 from ._exceptions import Finding, TemplateError
 from ._options import ShareOptions
 from ._share import ShareSettings, parse_settings, share_settings
-from ._templates import parse_template
+from ._templates import CUSTOM_SHARE, DEFAULT_SHARE, SCRAP_SHARE, parse_template
 
 __all__ = ["METHODS", "SHARE_FRAGMENT", "ShareLink"]
 
 SHARE_FRAGMENT = "#share="
 """What a share link's URL fragment starts with."""
 
-METHODS = ("sendDefault", "sendCustom", "sendScrap")
+METHODS = tuple(kind.send_method for kind in (DEFAULT_SHARE, CUSTOM_SHARE, SCRAP_SHARE))
 """The ``Kakao.Share`` functions a share link may name."""
 
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")

@@ -302,3 +302,38 @@ def test_picker_group_says_which_sdk_it_needs():
     picker = message_form("feed").node("picker_settings")
     assert isinstance(picker, FormGroup)
     assert picker.since == ShareOptions(picker_settings={"type": "friend"}).min_sdk_version == (2, 8, 0)
+
+
+def test_kinds_and_send_methods_come_from_the_template_classes():
+    from kakao_share import CustomTemplate, ScrapTemplate
+    from kakao_share._templates import DEFAULT_TEMPLATE_CLASSES
+
+    object_types = [cls.model_fields["object_type"].default for cls in DEFAULT_TEMPLATE_CLASSES]
+    assert list(MESSAGE_KINDS) == [*object_types, "scrap", "custom"]
+    for kind in object_types:
+        assert message_form(kind).method == "sendDefault"
+    assert message_form("scrap").method == ScrapTemplate.send_method == "sendScrap"
+    assert message_form("custom").method == CustomTemplate.send_method == "sendCustom"
+    assert form_for_settings({"requestUrl": "https://a.example"}, "sendScrap") is message_form("scrap")
+    assert form_for_settings({}, "sendCustom") is message_form("custom")
+    assert form_for_settings({"objectType": "text"}, "sendDefault") is message_form("text")
+    assert form_for_settings({}, "sendSomething") is None
+
+
+def test_form_bounds_are_the_models_constraints():
+    from kakao_share import FeedTemplate
+    from kakao_share.portable import limits
+
+    feed = message_form("feed")
+    assert feed.node("buttons").repeat == (0, limits.MAX_BUTTONS)
+    assert feed.node("item_content.items").repeat == (0, limits.MAX_ITEM_ROWS)
+    assert message_form("list").node("contents").repeat == limits.LIST_CONTENTS
+    rate = message_form("commerce").node("commerce.discount_rate")
+    assert (rate.minimum, rate.maximum) == limits.DISCOUNT_RATE
+    picker = feed.node("picker_settings.limit")
+    assert (picker.minimum, picker.maximum) == limits.PICKER_LIMIT
+    assert message_form("custom").node("template_id").minimum == 1  # TemplateId is Gt(0)
+    # and the models reject one more than the form offers
+    too_many = {"title": "b", "link": {"web_url": "https://a.example"}}
+    with pytest.raises(TemplateError):
+        FeedTemplate.model_validate({"content": {"link": {}}, "buttons": [too_many] * (limits.MAX_BUTTONS + 1)})
