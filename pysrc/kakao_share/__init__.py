@@ -38,9 +38,10 @@ if sys.implementation.name != "micropython":
         TemplateError,
         TemplateRenderError,
     )
+    from ._finding_text import finding_text
     from ._form_catalogue import MESSAGE_KINDS, form_for_settings, message_form
     from ._forms import FormField, FormGroup, FormPairs, MessageForm
-    from ._i18n import Text, finding_text, language
+    from ._i18n import Text, language
     from ._images import ImageInfo
     from ._links import Link
     from ._options import PickerSettings, ShareOptions

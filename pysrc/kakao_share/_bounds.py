@@ -25,6 +25,11 @@ def _constraints(annotation: Any) -> list[Any]:
     return found
 
 
+def _whole(bound: object) -> int:
+    assert isinstance(bound, int), f"a form bound must be a whole number, not {bound!r}"
+    return bound
+
+
 def bounds(model: type[BaseModel], name: str) -> tuple[int | None, int | None]:
     """``(lowest, highest)`` a field of ``model`` allows: a number's range or a list's length (None: open).
 
@@ -35,14 +40,18 @@ def bounds(model: type[BaseModel], name: str) -> tuple[int | None, int | None]:
     low: int | None = None
     high: int | None = None
     for c in [*info.metadata, *_constraints(info.annotation)]:
-        if isinstance(c, Ge | MinLen):
-            low = int(c.ge if isinstance(c, Ge) else c.min_length)  # type: ignore[arg-type]
+        if isinstance(c, Ge):
+            low = _whole(c.ge)
+        elif isinstance(c, MinLen):
+            low = c.min_length
         elif isinstance(c, Gt):
-            low = int(c.gt) + 1  # type: ignore[call-overload]
-        elif isinstance(c, Le | MaxLen):
-            high = int(c.le if isinstance(c, Le) else c.max_length)  # type: ignore[arg-type]
+            low = _whole(c.gt) + 1
+        elif isinstance(c, Le):
+            high = _whole(c.le)
+        elif isinstance(c, MaxLen):
+            high = c.max_length
         elif isinstance(c, Lt):
-            high = int(c.lt) - 1  # type: ignore[call-overload]
+            high = _whole(c.lt) - 1
     return (None if low == -MAX_SAFE_INTEGER else low, None if high == MAX_SAFE_INTEGER else high)
 
 

@@ -24,9 +24,12 @@ __all__ = ["MAX_SAFE_INTEGER", "findings_from", "format_path", "invalid", "parse
 _NOUNS = {"buttons": "buttons", "contents": "contents", "items": "item rows"}
 
 
-def problem(code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = ()) -> PydanticCustomError:
-    """An error to raise inside a validator; ``at`` extends the location pydantic knows."""
-    return PydanticCustomError(code, "{rule}", {"rule": rule, "fix": fix, "at": at})
+def problem(
+    code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = (), **values: int | str
+) -> PydanticCustomError:
+    """An error to raise inside a validator; ``at`` extends the location pydantic knows, ``values`` are the
+    finding's :attr:`~kakao_share.Finding.values`."""
+    return PydanticCustomError(code, "{rule}", {"rule": rule, "fix": fix, "at": at, **values})
 
 
 def invalid(path: str, rule: str, fix: str = "", *, code: str = "invalid", model: str | None = None) -> TemplateError:
@@ -170,6 +173,9 @@ def _describe(err: dict[str, Any], parts: list[str | int], model: str = "") -> t
     return kind, msg[:1].lower() + msg[1:], ""
 
 
+_NOT_VALUES = frozenset({"rule", "fix", "at", "error"})
+
+
 def findings_from(
     exc: ValidationError, prefix: tuple[str | int, ...] = (), *, tags: frozenset[str] = frozenset()
 ) -> list[Finding]:
@@ -188,7 +194,8 @@ def findings_from(
         if key in seen:
             continue
         seen.add(key)
-        out.append(Finding(path=path, rule=rule, fix=fix, code=code))
+        values = {k: v for k, v in ctx.items() if k not in _NOT_VALUES and isinstance(v, int | str)}
+        out.append(Finding(path=path, rule=rule, fix=fix, code=code, values=values))
     return out
 
 

@@ -104,7 +104,7 @@ OPTIONAL_CONTENT = SDKFeature("content without a title or an image", OPTIONAL_CO
 
 
 def _too_large(size: int) -> Exception:
-    return problem(*payload_too_large(size))
+    return problem(*payload_too_large(size), size=size)
 
 
 class _Sendable(KakaoModel):

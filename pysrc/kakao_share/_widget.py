@@ -126,7 +126,7 @@ class WidgetConfig(KakaoModel):
         reported at once in one :class:`TemplateError`.
         """
         texts, data, unknown = rules.scan(attributes)
-        problems = [Finding(**found) for found in unknown]
+        problems = [Finding.from_portable(found) for found in unknown]
         values: dict[str, Any] = dict(texts)
         values["data"] = data
         if inline_template is not None:
@@ -202,7 +202,7 @@ class WidgetConfig(KakaoModel):
 
     def warnings(self) -> list[Finding]:
         """Things that work but are probably mistakes (an app key that is still the placeholder)."""
-        return [Finding(**found) for found in rules.app_key_warnings(self.app_key)]
+        return [Finding.from_portable(found) for found in rules.app_key_warnings(self.app_key)]
 
 
 def _on_attributes(problems: list[Finding], renamed: Mapping[str, str] | None = None) -> list[Finding]:

@@ -54,11 +54,20 @@ def test_language_tags(tag, lang):
 
 
 def test_findings_are_worded_in_korean_with_their_numbers():
-    too_many = Finding("buttons", "at most 2 buttons", "remove buttons beyond the first 2", "too_long")
+    from kakao_share import TemplateError, TextTemplate, check
+
+    button = {"title": "b", "link": {"web_url": "https://a.example"}}
+    with pytest.raises(TemplateError) as exc_info:
+        TextTemplate(text="t", link={}, buttons=[button] * 3)
+    (too_many,) = exc_info.value.problems
+    assert too_many.values["max_length"] == 2
     assert finding_text(too_many, "ko") == ("최대 2개까지 넣을 수 있습니다", "2개를 넘는 항목을 지우세요")
     assert finding_text(too_many, "en") == ("at most 2 buttons", "remove buttons beyond the first 2")
-    cut = Finding("text", "KakaoTalk shows up to 200 characters of text; this one has 250", "", "text_truncated")
+    (cut,) = [f for f in check(TextTemplate(text="가" * 250, link={})) if f.code == "text_truncated"]
     assert finding_text(cut, "ko")[0] == "카카오톡에는 200자까지만 보입니다 (지금 250자)"
+    # a finding made by hand without its values keeps its own words rather than guessing numbers
+    bare = Finding("buttons", "at most 2 buttons", "remove buttons beyond the first 2", "too_long")
+    assert finding_text(bare, "ko") == ("at most 2 buttons", "remove buttons beyond the first 2")
     unknown = Finding("x", "some new rule", "do this", "brand_new_code")
     assert finding_text(unknown, "ko") == ("some new rule", "do this")
     assert finding_text(unknown, "en") == ("some new rule", "do this")
