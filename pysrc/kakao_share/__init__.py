@@ -49,6 +49,7 @@ if sys.implementation.name != "micropython":
     from ._preview import PREVIEW_CSS, render_preview
     from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
     from ._sharelink import SHARE_FRAGMENT, ShareLink
+    from ._template_parsing import parse_template, template_json_schema
     from ._templates import (
         CalendarTemplate,
         CommerceTemplate,
@@ -60,8 +61,6 @@ if sys.implementation.name != "micropython":
         ScrapTemplate,
         Template,
         TextTemplate,
-        parse_template,
-        template_json_schema,
     )
     from ._widget import WidgetConfig
     from ._wire import LINK_VER, PAYLOAD_LIMIT

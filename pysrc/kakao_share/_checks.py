@@ -20,7 +20,8 @@ from ._exceptions import Finding, KakaoShareWarning, TemplateError
 from ._links import Link
 from ._page_urls import adjustments
 from ._problems import format_path
-from ._templates import ListTemplate, ScrapTemplate, Template, TextTemplate, parse_template
+from ._template_parsing import parse_template
+from ._templates import ListTemplate, ScrapTemplate, Template, TextTemplate
 from .portable.limits import HEADER_TITLE_LIMIT, ITEM_CONTENT_LIMITS, ITEM_LIMIT, SOCIAL_SHOWN, TEXT_LIMIT
 from .portable.message import content_warnings, image_warnings
 

@@ -17,17 +17,8 @@ from typing import Any, NamedTuple
 from ._exceptions import SDKVersionError, TemplateError
 from ._options import Options, ShareOptions, share_options
 from ._problems import invalid
-from ._templates import (
-    CUSTOM_SHARE,
-    SCRAP_SHARE,
-    TEMPLATE_CLASSES,
-    CustomTemplate,
-    ScrapTemplate,
-    ShareKind,
-    Template,
-    json_object,
-    parse_template,
-)
+from ._template_parsing import json_object, parse_template
+from ._templates import CUSTOM_SHARE, SCRAP_SHARE, TEMPLATE_CLASSES, CustomTemplate, ScrapTemplate, ShareKind, Template
 from .portable.sdk import dotted, version_tuple
 
 __all__ = [

@@ -22,7 +22,8 @@ from typing import Any, NamedTuple
 from ._exceptions import Finding, TemplateError
 from ._options import ShareOptions
 from ._share import ShareSettings, parse_settings, share_settings
-from ._templates import CUSTOM_SHARE, DEFAULT_SHARE, SCRAP_SHARE, parse_template
+from ._template_parsing import parse_template
+from ._templates import CUSTOM_SHARE, DEFAULT_SHARE, SCRAP_SHARE
 
 __all__ = ["METHODS", "SHARE_FRAGMENT", "ShareLink"]
 
