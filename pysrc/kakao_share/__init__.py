@@ -47,7 +47,7 @@ if sys.implementation.name != "micropython":
     from ._options import PickerSettings, ShareOptions
     from ._page import PageMetadata
     from ._preview import PREVIEW_CSS, render_preview
-    from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
+    from ._share import ShareParts, min_sdk_version, parse_settings, share_settings
     from ._sharelink import SHARE_FRAGMENT, ShareLink
     from ._template_parsing import parse_template, template_json_schema
     from ._templates import (
@@ -108,7 +108,7 @@ __all__ = [
     "ScrapTemplate",
     "ShareLink",
     "ShareOptions",
-    "ShareSettings",
+    "ShareParts",
     "Social",
     "Template",
     "TemplateError",
@@ -136,3 +136,16 @@ __all__ = [
     "template_json_schema",
     "wire_json",
 ]
+
+
+_RENAMED = {"ShareSettings": "ShareParts"}
+
+
+def __getattr__(name: str) -> object:
+    """Old names, still answered with a :class:`DeprecationWarning`."""
+    if name in _RENAMED:
+        import warnings
+
+        warnings.warn(f"kakao_share.{name} is now {_RENAMED[name]}", DeprecationWarning, stacklevel=2)
+        return globals()[_RENAMED[name]]
+    raise AttributeError(f"module 'kakao_share' has no attribute {name!r}")

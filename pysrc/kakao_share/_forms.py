@@ -8,7 +8,7 @@ holds that, and converts between the form's values and the one settings object t
 * **values** are flat: ``{path: text or bool}``, keyed by the same paths the library's errors use
   (``content.link.web_url``, ``buttons[1].title``; key/value rows as ``template_args[0].key`` and
   ``template_args[0].value``). A page names its inputs by these paths and reads them back as typed.
-* :meth:`MessageForm.settings` turns values into the camelCase settings object (empty fields left out,
+* :meth:`MessageForm.to_settings` turns values into the camelCase settings object (empty fields left out,
   whole numbers converted), ready for :func:`~kakao_share.parse_settings`, which reports problems by
   path; :meth:`MessageForm.locate` finds the input a problem belongs to.
 * :meth:`MessageForm.values` is the way back, from a settings object (say, a shared link) to values,
@@ -19,6 +19,7 @@ Everything here is plain data and works the same on CPython and in the browser.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -131,7 +132,7 @@ class MessageForm:
 
     # --- values -> settings ----------------------------------------------------------------------
 
-    def settings(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
+    def to_settings(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
         """The camelCase settings object for ``Kakao.Share.<method>``, and what the form itself found wrong.
 
         Empty inputs are left out, whole numbers become integers (anything else in a number input is
@@ -145,6 +146,11 @@ class MessageForm:
                 if value is not None:
                     out[node.key] = value
         return out, problems
+
+    def settings(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
+        """Deprecated name of :meth:`to_settings` ("settings" is the object, not this pair)."""
+        warnings.warn("MessageForm.settings() is now MessageForm.to_settings()", DeprecationWarning, stacklevel=2)
+        return self.to_settings(values)
 
     # --- settings -> values ----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from ._options import PickerSettings, ShareOptions
 from ._page import PageMetadata
 from ._problems import MAX_SAFE_INTEGER, problem
 from ._sdk_builds import DEFAULT_SDK_VERSION
-from ._share import ShareSettings
+from ._share import ShareParts
 from ._templates import CustomTemplate, ScrapTemplate, Template
 from .portable import attributes as rules
 from .portable.attributes import DISPLAY_ATTRIBUTES, ELEMENT, INLINE, INLINE_TEMPLATE_TYPE, SHARE_ATTRIBUTES
@@ -169,13 +169,13 @@ class WidgetConfig(KakaoModel):
         """How errors name the Jinja2 template: the child element, or its URL."""
         return INLINE if self.inline_template is not None else str(self.template_src)
 
-    def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareSettings:
+    def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareParts:
         """The message and options for ``page``. ``template_source`` is the text at ``template-src``.
 
         Raises :class:`TemplateError` (:class:`TemplateRenderError` for a Jinja2 template, with the
         template's line).
         """
-        return ShareSettings(self._template(page, template_source), self.options)
+        return ShareParts(self._template(page, template_source), self.options)
 
     def _template(self, page: PageMetadata, template_source: str | None) -> Template:
         from ._authoring import render_template
