@@ -12,6 +12,7 @@ from ._exceptions import Finding
 from ._i18n import language
 from .portable.limits import (
     DESCRIPTION_LINES,
+    DISCOUNT_RATE,
     MIN_IMAGE_SIDE,
     PAYLOAD_LIMIT,
     PICKER_CHAT_LIMIT,
@@ -25,6 +26,8 @@ __all__ = ["finding_text"]
 #: Kakao's limits a wording may name.
 _LIMITS: dict[str, object] = {
     "description_lines": DESCRIPTION_LINES,
+    "discount_least": DISCOUNT_RATE[0],
+    "discount_most": DISCOUNT_RATE[1],
     "min_image_side": MIN_IMAGE_SIDE,
     "payload_limit": PAYLOAD_LIMIT,
     "picker_chat_limit": PICKER_CHAT_LIMIT,
@@ -103,13 +106,31 @@ _KO: dict[str, tuple[str, str]] = {
     ),
     "whole_number": ("정수여야 합니다", '숫자만 쓰세요 (예: template-id="12345")'),
     "switch": ("켜고 끄는 속성이라 값을 쓰지 않습니다", "켜려면 속성 이름만 쓰세요"),
-    "out_of_range": (
-        "{picker_least}부터 {picker_most}까지여야 합니다",
-        'picker-limit="5"처럼 {picker_least}에서 {picker_most} 사이 숫자를 쓰세요',
-    ),
     "picker_type": ("friend 또는 chat이어야 합니다", 'picker-type="friend" 또는 picker-type="chat"으로 쓰세요'),
     "sdk_version": ("2.8.3 같은 버전이어야 합니다", 'sdk-version="2.8.3"처럼 쓰세요'),
     "key_missing": ("키가 비어 있습니다", "키를 입력하거나 이 행을 지우세요"),
+}
+
+#: Korean wording of a number out of its range, by the field it is about (``out_of_range`` is every range).
+_KO_RANGE: dict[str, tuple[str, str]] = {
+    "picker_settings.limit": (
+        "{picker_least}부터 {picker_most}까지여야 합니다",
+        "{picker_least}에서 {picker_most} 사이 숫자를 입력하세요",
+    ),
+    "picker-limit": (
+        "{picker_least}부터 {picker_most}까지여야 합니다",
+        'picker-limit="5"처럼 {picker_least}에서 {picker_most} 사이 숫자를 쓰세요',
+    ),
+    "discount_rate": (
+        "{discount_least}부터 {discount_most}까지의 백분율이어야 합니다",
+        "{discount_least}에서 {discount_most} 사이 정수를 입력하세요",
+    ),
+    "currency_unit_position": ("0(숫자 뒤) 또는 1(숫자 앞)이어야 합니다", "0이나 1을 입력하세요"),
+    "template_id": (
+        "양의 정수여야 합니다 (메시지 템플릿 도구에 표시되는 번호)",
+        "카카오 콘솔의 템플릿 번호를 입력하세요",
+    ),
+    "template-id": ("양의 정수여야 합니다 (메시지 템플릿 도구에 표시되는 번호)", "카카오 콘솔의 템플릿 번호를 쓰세요"),
 }
 
 #: English wording for a form, where the library's own text speaks to programmers (``add `item```).
@@ -129,11 +150,19 @@ def finding_text(finding: Finding, lang: str) -> tuple[str, str]:
     """
     if language(lang) != "ko":
         return _EN.get(finding.code, (finding.rule, finding.fix))
-    if finding.code not in _KO:
+    wording = _KO.get(finding.code)
+    if finding.code == "out_of_range":
+        wording = next((w for field, w in _KO_RANGE.items() if _names(finding.path, field)), None)
+    if wording is None:
         return finding.rule, finding.fix
-    rule, fix = _KO[finding.code]
+    rule, fix = wording
     values = {**_LIMITS, **finding.values}
     try:
         return rule.format(**values), fix.format(**values)
     except (KeyError, ValueError):
         return finding.rule, finding.fix
+
+
+def _names(path: str, field: str) -> bool:
+    """Whether ``path`` is ``field`` or ends with it (``commerce.discount_rate`` names ``discount_rate``)."""
+    return path == field or path.endswith("." + field)

@@ -77,3 +77,16 @@ def test_form_wording_replaces_programmer_wording():
     missing = Finding("content.title", "required field is missing", "add `title`", "missing")
     assert finding_text(missing, "en") == ("required", "fill it in")
     assert finding_text(missing, "ko") == ("필수 항목입니다", "값을 입력하세요")
+
+
+def test_a_range_is_worded_for_its_own_field():
+    from kakao_share import CommerceTemplate, ShareOptions, TemplateError
+
+    with pytest.raises(TemplateError) as rate:
+        CommerceTemplate(content={"title": "t", "link": {}}, commerce={"regular_price": 1, "discount_rate": 101})
+    assert finding_text(rate.value.problems[0], "ko")[0] == "0부터 100까지의 백분율이어야 합니다"
+    with pytest.raises(TemplateError) as picker:
+        ShareOptions(picker_settings={"limit": 11})
+    assert finding_text(picker.value.problems[0], "ko")[0] == "1부터 10까지여야 합니다"
+    other = Finding("social.like_count", "must be at least 0", "", "out_of_range")
+    assert finding_text(other, "ko") == ("must be at least 0", "")  # no wording claims a range it does not know

@@ -65,11 +65,11 @@ def test_max_buttons_moves_the_models_the_forms_and_the_wording():
 
 
 _PICKER = """
-from kakao_share import Finding, PickerSettings, TemplateError, finding_text, message_form
+from kakao_share import Finding, ShareOptions, TemplateError, finding_text, message_form
 from kakao_share.portable.widget import prepare
 def model(n):
     try:
-        PickerSettings(limit=n)
+        ShareOptions(picker_settings={"limit": n})
     except TemplateError as exc:
         return [(p.rule, finding_text(p, "ko")[0]) for p in exc.problems]
     return "ok"
