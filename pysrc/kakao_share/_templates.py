@@ -189,7 +189,7 @@ class _DefaultTemplate(_Sendable):
 
 
 class FeedTemplate(_DefaultTemplate):
-    """An image with title and description, optional item list and social counters, up to 2 buttons."""
+    """An image with title and description, optional item list and social counters, and buttons."""
 
     object_type: Literal["feed"] = "feed"
     """Always ``"feed"``."""
@@ -207,11 +207,11 @@ class FeedTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class ListTemplate(_DefaultTemplate):
-    """A header and 2-3 contents stacked vertically, up to 2 buttons."""
+    """A header and ``LIST_CONTENTS`` contents stacked vertically, and buttons."""
 
     object_type: Literal["list"] = "list"
     """Always ``"list"``."""
@@ -229,7 +229,7 @@ class ListTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
     def _contents(self) -> tuple[Content, ...]:
         return self.contents
@@ -257,11 +257,11 @@ class LocationTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class CommerceTemplate(_DefaultTemplate):
-    """A product: content block plus prices and discount, up to 2 buttons."""
+    """A product: content block plus prices and discount, and buttons."""
 
     object_type: Literal["commerce"] = "commerce"
     """Always ``"commerce"``."""
@@ -276,11 +276,11 @@ class CommerceTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class TextTemplate(_DefaultTemplate):
-    """Plain text (shown up to 200 characters) with a link, up to 2 buttons."""
+    """Plain text (shown up to 200 characters) with a link, and buttons."""
 
     object_type: Literal["text"] = "text"
     """Always ``"text"``."""
@@ -295,7 +295,7 @@ class TextTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class CalendarTemplate(_DefaultTemplate):
@@ -314,7 +314,7 @@ class CalendarTemplate(_DefaultTemplate):
     """The main content block."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class CustomTemplate(_Sendable):
