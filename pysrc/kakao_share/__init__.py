@@ -38,15 +38,18 @@ if sys.implementation.name != "micropython":
         TemplateError,
         TemplateRenderError,
     )
-    from ._forms import MESSAGE_KINDS, FormField, FormGroup, FormPairs, MessageForm, form_for_settings, message_form
-    from ._i18n import Text, finding_text, language
+    from ._finding_text import finding_text
+    from ._form_catalogue import MESSAGE_KINDS, form_for_settings, message_form
+    from ._forms import FormField, FormGroup, FormPairs, MessageForm
+    from ._i18n import Text, language
     from ._images import ImageInfo
     from ._links import Link
     from ._options import PickerSettings, ShareOptions
     from ._page import PageMetadata
     from ._preview import PREVIEW_CSS, render_preview
-    from ._share import ShareSettings, min_sdk_version, parse_settings, share_settings
+    from ._share import ShareParts, min_sdk_version, parse_settings, share_settings
     from ._sharelink import SHARE_FRAGMENT, ShareLink
+    from ._template_parsing import parse_template, template_json_schema
     from ._templates import (
         CalendarTemplate,
         CommerceTemplate,
@@ -58,8 +61,6 @@ if sys.implementation.name != "micropython":
         ScrapTemplate,
         Template,
         TextTemplate,
-        parse_template,
-        template_json_schema,
     )
     from ._widget import WidgetConfig
     from ._wire import LINK_VER, PAYLOAD_LIMIT
@@ -107,7 +108,7 @@ __all__ = [
     "ScrapTemplate",
     "ShareLink",
     "ShareOptions",
-    "ShareSettings",
+    "ShareParts",
     "Social",
     "Template",
     "TemplateError",
@@ -135,3 +136,16 @@ __all__ = [
     "template_json_schema",
     "wire_json",
 ]
+
+
+_RENAMED = {"ShareSettings": "ShareParts"}
+
+
+def __getattr__(name: str) -> object:
+    """Old names, still answered with a :class:`DeprecationWarning`."""
+    if name in _RENAMED:
+        import warnings
+
+        warnings.warn(f"kakao_share.{name} is now {_RENAMED[name]}", DeprecationWarning, stacklevel=2)
+        return globals()[_RENAMED[name]]
+    raise AttributeError(f"module 'kakao_share' has no attribute {name!r}")

@@ -279,7 +279,7 @@ def render_template(
     ``lineno`` is the template line of the (first) problem.
     """
     from ._checks import check
-    from ._templates import parse_template
+    from ._template_parsing import parse_template
 
     context = context or {}
     output = _render(source, context, name, with_marks=False)

@@ -20,7 +20,8 @@ from ._exceptions import Finding, KakaoShareWarning, TemplateError
 from ._links import Link
 from ._page_urls import adjustments
 from ._problems import format_path
-from ._templates import ListTemplate, ScrapTemplate, Template, TextTemplate, parse_template
+from ._template_parsing import parse_template
+from ._templates import ListTemplate, ScrapTemplate, Template, TextTemplate
 from .portable.limits import HEADER_TITLE_LIMIT, ITEM_CONTENT_LIMITS, ITEM_LIMIT, SOCIAL_SHOWN, TEXT_LIMIT
 from .portable.message import content_warnings, image_warnings
 
@@ -48,19 +49,22 @@ def _finding(loc: Loc, code: str, rule: str, fix: str) -> Finding:
 
 def _image(loc: Loc, url: str | None) -> Iterator[Finding]:
     for found in image_warnings(loc, url):
-        yield Finding(**found)
+        yield Finding.from_portable(found)
 
 
 def _length(loc: Loc, value: str | None, limit: int, rule: str, code: str = "text_truncated") -> Iterator[Finding]:
     if value is not None and len(value) > limit:
-        yield _finding(loc, code, f"{rule}; this one has {len(value)}", f"shorten it to {limit} characters")
+        rule = f"{rule}; this one has {len(value)}"
+        yield Finding(
+            format_path(loc), rule, f"shorten it to {limit} characters", code, {"limit": limit, "length": len(value)}
+        )
 
 
 def _content(loc: Loc, content: Content) -> Iterator[Finding]:
     for found in content_warnings(
         loc, content.title, content.description, content.image_url, content.image_width, content.image_height
     ):
-        yield Finding(**found)
+        yield Finding.from_portable(found)
 
 
 def _item_content(loc: Loc, item_content: ItemContent) -> Iterator[Finding]:

@@ -22,7 +22,8 @@ from pydantic import BaseModel
 from ._options import ShareOptions, share_options
 from ._sdk_builds import PUBLISHED_SRI, dotted, sdk_url
 from ._share import min_sdk_version, share_settings
-from ._templates import Template, parse_template
+from ._template_parsing import parse_template
+from ._templates import Template
 
 __all__ = ["SHARE_BUTTON_SELECTOR", "javascript_code", "python_code", "wire_json"]
 

@@ -22,7 +22,7 @@ def none_if_empty(value: Any) -> Any:
 
 
 class Button(KakaoModel):
-    """A button under the message; a template shows at most two."""
+    """A button under the message; a template shows at most ``MAX_BUTTONS``."""
 
     title: NonEmptyStr
     """Label of the button (Kakao recommends short labels)."""
@@ -91,7 +91,7 @@ class ItemContent(KakaoModel):
         Annotated[tuple[ItemRow, ...], Field(max_length=MAX_ITEM_ROWS)] | None,
         BeforeValidator(none_if_empty),
     ] = None
-    """Up to 5 rows of label and value."""
+    """Rows of label and value, at most ``MAX_ITEM_ROWS`` (:mod:`kakao_share.portable.limits`)."""
 
     sum: str | None = None
     """Label of the total row, up to 6 characters."""
@@ -132,7 +132,7 @@ class Commerce(KakaoModel):
     """Price after the discount."""
 
     discount_rate: Annotated[int, Strict(), Ge(DISCOUNT_RATE[0]), Le(DISCOUNT_RATE[1])] | None = None
-    """Discount in percent, 0-100."""
+    """Discount in percent, within ``DISCOUNT_RATE`` (:mod:`kakao_share.portable.limits`)."""
 
     fixed_discount_price: JSInt | None = None
     """Discount as an amount (instead of a rate)."""

@@ -28,8 +28,8 @@ the same type :func:`kakao_share.check` returns for warnings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -70,6 +70,15 @@ class Finding:
 
     code: str = ""
     """A short, stable identifier of the rule (``too_long``, ``text_truncated``, ...), for programs."""
+
+    values: Mapping[str, int | str] = field(default_factory=dict, compare=False, hash=False)
+    """The numbers and names in the rule, by name (``{"max_length": 2}``), so a program (or another
+    language) can word it anew; not part of equality."""
+
+    @classmethod
+    def from_portable(cls, found: Mapping[str, str]) -> Finding:
+        """The finding of a :mod:`kakao_share.portable` finding dict ``{path, rule, fix, code}``."""
+        return cls(found["path"], found["rule"], found.get("fix", ""), found.get("code", ""))
 
     def __str__(self) -> str:
         where = self.path or "(template)"

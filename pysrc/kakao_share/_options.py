@@ -60,14 +60,15 @@ def _extras(value: Any) -> Any:
 class PickerSettings(KakaoModel):
     """Restricts the share target screen (JavaScript SDK 2.8.0+, and only for apps Kakao allowed).
 
-    Without Kakao's permission the settings are silently ignored (both lists, up to 10 targets).
+    Without Kakao's permission the settings are silently ignored (both lists, up to ``PICKER_LIMIT[1]`` targets).
     """
 
     type: Literal["friend", "chat"] | None = None  # = PICKER_TYPES (a test holds the two together)
     """Show only friends (``"friend"``) or only chatrooms (``"chat"``); both when not set."""
 
     limit: Annotated[int, Strict(), Ge(PICKER_LIMIT[0]), Le(PICKER_LIMIT[1])] | None = None
-    """How many targets may be picked, 1-10 (at most 5 chatrooms with ``type="chat"``)."""
+    """How many targets may be picked, within ``PICKER_LIMIT`` (at most ``PICKER_CHAT_LIMIT`` chatrooms with
+    ``type="chat"``; :mod:`kakao_share.portable.limits`)."""
 
     @model_validator(mode="after")
     def _chat_limit(self) -> PickerSettings:

@@ -104,7 +104,7 @@ class PageMetadata:
     @property
     def problems(self) -> list[Finding]:
         """What was skipped while reading: JSON-LD that is not JSON, URLs that are not http(s)."""
-        return [Finding(**found) for found in self._page.problems()]
+        return [Finding.from_portable(found) for found in self._page.problems()]
 
     def context(self, *, data: Mapping[str, str] | None = None, url: str | None = None) -> dict[str, Any]:
         """The variables of a message template filled from this page (see :meth:`Page.context`).

@@ -162,7 +162,7 @@ def render_preview(template: Any, *, include_style: bool = True) -> str:
     ``include_style`` (the default) a ``<style>`` element with :data:`PREVIEW_CSS` comes first.
     Every text is HTML-escaped; only http/https URLs become links or image sources.
     """
-    from ._templates import parse_template
+    from ._template_parsing import parse_template
 
     model = parse_template(template)
     kind = getattr(model, "object_type", None) or model.validation_action

@@ -24,9 +24,12 @@ __all__ = ["MAX_SAFE_INTEGER", "findings_from", "format_path", "invalid", "parse
 _NOUNS = {"buttons": "buttons", "contents": "contents", "items": "item rows"}
 
 
-def problem(code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = ()) -> PydanticCustomError:
-    """An error to raise inside a validator; ``at`` extends the location pydantic knows."""
-    return PydanticCustomError(code, "{rule}", {"rule": rule, "fix": fix, "at": at})
+def problem(
+    code: str, rule: str, fix: str = "", *, at: tuple[str | int, ...] = (), **values: int | str
+) -> PydanticCustomError:
+    """An error to raise inside a validator; ``at`` extends the location pydantic knows, ``values`` are the
+    finding's :attr:`~kakao_share.Finding.values`."""
+    return PydanticCustomError(code, "{rule}", {"rule": rule, "fix": fix, "at": at, **values})
 
 
 def invalid(path: str, rule: str, fix: str = "", *, code: str = "invalid", model: str | None = None) -> TemplateError:
@@ -79,8 +82,14 @@ def _field_name(parts: list[str | int]) -> str:
     return ""
 
 
-def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, str]:
-    """Return (code, rule, fix) for one pydantic error dict."""
+def _scoped(model: str, parts: list[str | int]) -> str:
+    """``parent.field`` of the last field, the model (``PickerSettings`` -> ``picker_settings``) at the top."""
+    named = [snake_case(model[:1].lower() + model[1:]), *(part for part in parts if isinstance(part, str))]
+    return ".".join(named[-2:])
+
+
+def _describe(err: dict[str, Any], parts: list[str | int], model: str = "") -> tuple[str, str, str]:
+    """Return (code, rule, fix) for one pydantic error dict (``model``: the title of the failed model)."""
     kind: str = err["type"]
     ctx: dict[str, Any] = err.get("ctx") or {}
     field = _field_name(parts)
@@ -124,7 +133,7 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
     if kind == "string_too_short":
         return kind, "must not be empty", f"give `{field}` some text or leave it out" if field else ""
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        special = RANGE_RULES.get(field)
+        special = RANGE_RULES.get(_scoped(model, parts)) or RANGE_RULES.get(field)
         if special:
             return "out_of_range", special[0], special[1]
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
@@ -164,6 +173,9 @@ def _describe(err: dict[str, Any], parts: list[str | int]) -> tuple[str, str, st
     return kind, msg[:1].lower() + msg[1:], ""
 
 
+_NOT_VALUES = frozenset({"rule", "fix", "at", "error"})
+
+
 def findings_from(
     exc: ValidationError, prefix: tuple[str | int, ...] = (), *, tags: frozenset[str] = frozenset()
 ) -> list[Finding]:
@@ -176,13 +188,14 @@ def findings_from(
     for err in exc.errors(include_url=False, include_input=False):
         ctx = err.get("ctx") or {}
         parts = list(prefix) + _clean_loc(tuple(err["loc"]), err["type"], tags) + list(ctx.get("at") or ())
-        code, rule, fix = _describe(dict(err), parts)
+        code, rule, fix = _describe(dict(err), parts, exc.title)
         path = format_path(parts)
         key = (path, rule)
         if key in seen:
             continue
         seen.add(key)
-        out.append(Finding(path=path, rule=rule, fix=fix, code=code))
+        values = {k: v for k, v in ctx.items() if k not in _NOT_VALUES and isinstance(v, int | str)}
+        out.append(Finding(path=path, rule=rule, fix=fix, code=code, values=values))
     return out
 
 

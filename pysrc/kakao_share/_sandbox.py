@@ -23,14 +23,30 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import nodes
-from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
+
+from ._render_budget import (
+    BUDGET,
+    MAX_INDENT,
+    MAX_ITERATIONS,
+    MAX_OUTPUT,
+    MAX_POWER_BITS,
+    Budget,
+    RenderLimitError,
+    bounded_range,
+    checked,
+    concat,
+    counted_loop,
+    join_output,
+    size_of,
+    spend,
+    too_big,
+)
 
 __all__ = [
     "MAX_INDENT",
@@ -42,128 +58,9 @@ __all__ = [
     "limited_render",
 ]
 
-MAX_OUTPUT = 100_000
-"""Largest document, and largest value, a render may make (a message is at most 10,000 characters)."""
-
-MAX_ITERATIONS = 10_000
-"""Most loop iterations one render may run, all loops together (also the longest ``range()``)."""
-
-MAX_POWER_BITS = 100_000
-"""Largest integer, in bits, ``**`` may compute."""
-
-MAX_INDENT = 16
-"""Largest ``indent`` of the ``tojson`` filter."""
-
 _LOOP = "__kakao_share_loop"
 _CONCAT = "__kakao_share_concat"
 _CHECKED = "__kakao_share_checked"
-
-
-class RenderLimitError(SecurityError):
-    """A template asked for more than a render may do (see the limits of :mod:`kakao_share._sandbox`)."""
-
-
-class _Budget:
-    """What one render has spent so far."""
-
-    __slots__ = ("iterations", "written")
-
-    def __init__(self) -> None:
-        self.iterations = 0
-        self.written = 0
-
-
-_BUDGET: ContextVar[_Budget | None] = ContextVar("kakao_share_render_budget", default=None)
-
-
-def _too_big(what: str, size: int, limit: int = MAX_OUTPUT) -> RenderLimitError:
-    return RenderLimitError(f"{what} would make {size:,}; a template may make at most {limit:,}")
-
-
-def _size(value: Any, limit: int = MAX_OUTPUT) -> int:
-    """The size of ``value`` (characters of strings, elements of containers, through nesting), counted
-    only until it passes ``limit`` (so a huge value costs no more to measure than a small one)."""
-    total = 0
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str | bytes):
-            total += len(item)
-        elif isinstance(item, int) and not isinstance(item, bool):
-            total += item.bit_length() // 3 + 1  # about its decimal digits
-        elif isinstance(item, Mapping):
-            total += len(item)
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset):
-            total += len(item)
-            stack.extend(item)
-        else:
-            total += 1
-        if total > limit:
-            return total
-    return total
-
-
-def checked(value: Any, what: str = "a value") -> Any:
-    """``value`` if its size is within :data:`MAX_OUTPUT`, else :class:`RenderLimitError`."""
-    size = _size(value)
-    if size > MAX_OUTPUT:
-        raise _too_big(what, size)
-    return value
-
-
-def _spend(characters: int) -> None:
-    budget = _BUDGET.get()
-    if budget is None:  # compiling (constant folding), not rendering
-        return
-    budget.written += characters
-    if budget.written > MAX_OUTPUT:
-        raise RenderLimitError(f"the values the template wrote add up to more than {MAX_OUTPUT:,} characters")
-
-
-def _loop(iterable: Any) -> Any:
-    """Every ``{% for %}`` iterates through this: counts the iterations of the render."""
-    budget = _BUDGET.get()
-    if budget is None:
-        return iterable
-
-    def counted(items: Iterable[Any]) -> Iterator[Any]:
-        for item in items:
-            budget.iterations += 1
-            if budget.iterations > MAX_ITERATIONS:
-                raise RenderLimitError(f"the template ran more than {MAX_ITERATIONS:,} loop iterations")
-            yield item
-
-    return counted(iterable)
-
-
-def _range(*args: int) -> range:
-    numbers = range(*args)
-    if len(numbers) > MAX_ITERATIONS:
-        raise _too_big("range()", len(numbers), MAX_ITERATIONS)
-    return numbers
-
-
-def _concat(*values: Any) -> str:
-    """``a ~ b``: the same strings Jinja2 joins, checked before they are joined."""
-    parts = [str(checked(value, "a value joined with ~")) for value in values]
-    total = sum(map(len, parts))
-    if total > MAX_OUTPUT:
-        raise _too_big("joining with ~", total)
-    return "".join(parts)
-
-
-def _join_output(parts: Iterable[str]) -> str:
-    """What Jinja2 uses to join written output (the document, blocks, macros): checked as it goes."""
-    kept: list[str] = []
-    total = 0
-    for part in parts:
-        total += len(part)
-        if total > MAX_OUTPUT:
-            raise RenderLimitError(f"the template wrote more than {MAX_OUTPUT:,} characters")
-        kept.append(part)
-    return "".join(kept)
 
 
 # --- operations that can make much more than they are given ------------------------------------------
@@ -184,9 +81,9 @@ def _check_percent(text: Any, args: Any) -> None:
     for spec in _PERCENT_SPEC.finditer(text):
         for number in spec.groups():
             if number and number != "*" and int(number) > MAX_OUTPUT:
-                raise _too_big("a % format width", int(number))
+                raise too_big("a % format width", int(number))
         if "*" in spec.group(0) and any(_int(value) > MAX_OUTPUT for value in values):
-            raise _too_big("a % format width", max(_int(value) for value in values))
+            raise too_big("a % format width", max(_int(value) for value in values))
 
 
 def _check_format_string(text: str) -> None:
@@ -202,28 +99,28 @@ def _check_format_string(text: str) -> None:
             raise RenderLimitError("a format spec taken from a replacement field is not allowed in templates")
         for number in _NUMBER.findall(spec):
             if int(number) > MAX_OUTPUT:
-                raise _too_big("a format width", int(number))
+                raise too_big("a format width", int(number))
 
 
 def _check_binop(operator: str, left: Any, right: Any) -> None:
     sequences = (str, bytes, list, tuple)
     if operator == "*":
         if isinstance(left, sequences) and isinstance(right, int):
-            size = _size(left) * max(right, 0)
+            size = size_of(left) * max(right, 0)
         elif isinstance(right, sequences) and isinstance(left, int):
-            size = _size(right) * max(left, 0)
+            size = size_of(right) * max(left, 0)
         else:
             return
         if size > MAX_OUTPUT:
-            raise _too_big("repeating with *", size)
+            raise too_big("repeating with *", size)
     elif operator == "+" and isinstance(left, sequences) and isinstance(right, sequences):
-        size = _size(left) + _size(right)
+        size = size_of(left) + size_of(right)
         if size > MAX_OUTPUT:
-            raise _too_big("adding with +", size)
+            raise too_big("adding with +", size)
     elif operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
         bits = left.bit_length() * right
         if bits > MAX_POWER_BITS:
-            raise _too_big("an integer power, in bits,", bits, MAX_POWER_BITS)
+            raise too_big("an integer power, in bits,", bits, MAX_POWER_BITS)
     elif operator == "%":
         _check_percent(left, right)
 
@@ -231,12 +128,12 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
 def _grows(what: str, base: Any, count: int, piece: int) -> None:
     size = len(base) + count * piece if isinstance(base, str) else count * piece
     if size > MAX_OUTPUT:
-        raise _too_big(what, size)
+        raise too_big(what, size)
 
 
 def _check_width(what: str, width: Any) -> None:
     if _int(width) > MAX_OUTPUT:
-        raise _too_big(what, _int(width))
+        raise too_big(what, _int(width))
 
 
 def _check_replace(s: Any, old: Any = "", new: Any = "", count: Any = None, *_: Any, **__: Any) -> None:
@@ -262,9 +159,9 @@ def _check_wordwrap(
 def _check_join(items: list[Any], separator: Any = "", *_: Any, **__: Any) -> None:
     total = len(separator) * max(len(items) - 1, 0) if isinstance(separator, str) else 0
     for item in items:
-        total += _size(item)
+        total += size_of(item)
         if total > MAX_OUTPUT:
-            raise _too_big("join", total)
+            raise too_big("join", total)
 
 
 def _check_sum(items: list[Any], *_: Any, start: Any = 0, **__: Any) -> None:
@@ -360,23 +257,23 @@ class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja2's immutable sandbox with the limits of this module (compile with :meth:`compile_limited`)."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
-    concat = staticmethod(_join_output)
+    concat = staticmethod(join_output)
 
     def __init__(self, **options: Any) -> None:
         finalize = options.pop("finalize", None)
         if finalize is not None:
             options["finalize"] = self._counted(finalize)
         super().__init__(**options)
-        self.globals["range"] = _range
+        self.globals["range"] = bounded_range
         self.globals.pop("lipsum", None)  # makes up to any amount of text
-        self.globals.update({_LOOP: _loop, _CONCAT: _concat, _CHECKED: checked})
+        self.globals.update({_LOOP: counted_loop, _CONCAT: concat, _CHECKED: checked})
 
     @staticmethod
     def _counted(finalize: Callable[[Any], str]) -> Callable[[Any], str]:
         @functools.wraps(finalize)
         def counted(value: Any) -> str:
             text = finalize(checked(value, "a written value"))
-            _spend(len(text))
+            spend(len(text))
             return text
 
         return counted
@@ -414,8 +311,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
 def limited_render(template: Any, context: Mapping[str, Any]) -> str:
     """Render ``template`` (from :meth:`Sandbox.compile_limited`) within one fresh budget."""
-    token = _BUDGET.set(_Budget())
+    token = BUDGET.set(Budget())
     try:
         return str(template.render(dict(context)))
     finally:
-        _BUDGET.reset(token)
+        BUDGET.reset(token)

@@ -17,21 +17,12 @@ from typing import Any, NamedTuple
 from ._exceptions import SDKVersionError, TemplateError
 from ._options import Options, ShareOptions, share_options
 from ._problems import invalid
-from ._templates import (
-    CUSTOM_SHARE,
-    SCRAP_SHARE,
-    TEMPLATE_CLASSES,
-    CustomTemplate,
-    ScrapTemplate,
-    ShareKind,
-    Template,
-    json_object,
-    parse_template,
-)
+from ._template_parsing import json_object, parse_template
+from ._templates import CUSTOM_SHARE, SCRAP_SHARE, TEMPLATE_CLASSES, CustomTemplate, ScrapTemplate, ShareKind, Template
 from .portable.sdk import dotted, version_tuple
 
 __all__ = [
-    "ShareSettings",
+    "ShareParts",
     "check_sdk_version",
     "min_sdk_version",
     "parse_settings",
@@ -49,8 +40,11 @@ _OPTION_KEYS = frozenset(
 _SHORTHANDS = {CUSTOM_SHARE: "a template id, ", SCRAP_SHARE: "a page URL, "}
 
 
-class ShareSettings(NamedTuple):
-    """A settings object split into what is shared and how: ``template, options = parse_settings(obj)``."""
+class ShareParts(NamedTuple):
+    """The two parts of a share, what is shared and how: ``template, options = parse_settings(obj)``.
+
+    "Settings" is only ever the one camelCase object the SDK takes (:func:`share_settings`); this pair
+    was called ``ShareSettings`` before (still importable from :mod:`kakao_share`, with a warning)."""
 
     template: Template
     """The message."""
@@ -68,7 +62,7 @@ def share_settings(template: Any, options: Options = None) -> dict[str, Any]:
     return {**parse_template(template).to_js(), **share_options(options).to_js()}
 
 
-def parse_settings(data: Any, *, base_url: str | None = None) -> ShareSettings:
+def parse_settings(data: Any, *, base_url: str | None = None) -> ShareParts:
     """Split the one object ``Kakao.Share.sendDefault`` / ``sendCustom`` / ``sendScrap`` takes.
 
     ``data`` is a dict or JSON text with the template's fields and the share options side by side,
@@ -99,7 +93,7 @@ def parse_settings(data: Any, *, base_url: str | None = None) -> ShareSettings:
     if template is None or options is None:
         model = errors[0].model if len(errors) == 1 else "share settings"
         raise TemplateError([problem for error in errors for problem in error.problems], model=model)
-    return ShareSettings(template, options)
+    return ShareParts(template, options)
 
 
 def _takes(kind: ShareKind) -> str:
@@ -117,7 +111,7 @@ def settings_for(
     template_args: Mapping[str, str] | None = None,
     base_url: str | None = None,
     caller: str,
-) -> ShareSettings:
+) -> ShareParts:
     """The template and options of one share call, parsed once and checked against what ``caller`` takes.
 
     ``template`` is a template model, a settings object (dict or JSON, options inside allowed; see
@@ -152,7 +146,7 @@ def settings_for(
             code="wrong_template",
             model=caller,
         )
-    return ShareSettings(model, share_options(embedded, options, **(option_fields or {})))
+    return ShareParts(model, share_options(embedded, options, **(option_fields or {})))
 
 
 def min_sdk_version(template: Template, options: Options = None) -> tuple[int, int, int] | None:

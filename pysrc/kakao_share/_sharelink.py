@@ -21,15 +21,16 @@ from typing import Any, NamedTuple
 
 from ._exceptions import Finding, TemplateError
 from ._options import ShareOptions
-from ._share import ShareSettings, parse_settings, share_settings
-from ._templates import parse_template
+from ._share import ShareParts, parse_settings, share_settings
+from ._template_parsing import parse_template
+from ._templates import CUSTOM_SHARE, DEFAULT_SHARE, SCRAP_SHARE
 
 __all__ = ["METHODS", "SHARE_FRAGMENT", "ShareLink"]
 
 SHARE_FRAGMENT = "#share="
 """What a share link's URL fragment starts with."""
 
-METHODS = ("sendDefault", "sendCustom", "sendScrap")
+METHODS = tuple(kind.send_method for kind in (DEFAULT_SHARE, CUSTOM_SHARE, SCRAP_SHARE))
 """The ``Kakao.Share`` functions a share link may name."""
 
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
@@ -94,7 +95,7 @@ class ShareLink(NamedTuple):
             raise _malformed(f"the share link has unknown keys: {', '.join(extra)}")
         return cls(method, settings)
 
-    def split(self) -> ShareSettings:
+    def split(self) -> ShareParts:
         """Validate the settings into ``(template, options)``; :class:`TemplateError` lists every problem,
         including a template that the link's method does not send."""
         template, options = parse_settings(self.settings)
@@ -110,4 +111,4 @@ class ShareLink(NamedTuple):
                 ],
                 model="share link",
             )
-        return ShareSettings(template, options)
+        return ShareParts(template, options)

@@ -8,20 +8,16 @@ including the 10,000-character payload limit, so an invalid message never leaves
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
 
 from annotated_types import Gt, Le
-from pydantic import BeforeValidator, Field, Strict, TypeAdapter, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, Strict, model_validator
 
-from ._base import KakaoModel, NonEmptyStr, SDKFeature, StrMap, WebUrl, flat_str_map, is_web_url, unreadable_json
+from ._base import KakaoModel, NonEmptyStr, SDKFeature, StrMap, WebUrl, flat_str_map
 from ._components import Buttons, Commerce, Content, ItemContent, Social
-from ._exceptions import Finding, TemplateError
 from ._links import Link
-from ._page_urls import resolve_image_urls, with_adjustments
-from ._problems import invalid, problem, template_error
+from ._problems import problem
 from ._wire import (
     PAYLOAD_LIMIT,
     custom_params,
@@ -53,9 +49,6 @@ __all__ = [
     "ShareKind",
     "Template",
     "TextTemplate",
-    "json_object",
-    "parse_template",
-    "template_json_schema",
 ]
 
 ButtonTitle = NonEmptyStr
@@ -104,7 +97,7 @@ OPTIONAL_CONTENT = SDKFeature("content without a title or an image", OPTIONAL_CO
 
 
 def _too_large(size: int) -> Exception:
-    return problem(*payload_too_large(size))
+    return problem(*payload_too_large(size), size=size)
 
 
 class _Sendable(KakaoModel):
@@ -196,7 +189,7 @@ class _DefaultTemplate(_Sendable):
 
 
 class FeedTemplate(_DefaultTemplate):
-    """An image with title and description, optional item list and social counters, up to 2 buttons."""
+    """An image with title and description, optional item list and social counters, and buttons."""
 
     object_type: Literal["feed"] = "feed"
     """Always ``"feed"``."""
@@ -214,11 +207,11 @@ class FeedTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class ListTemplate(_DefaultTemplate):
-    """A header and 2-3 contents stacked vertically, up to 2 buttons."""
+    """A header and ``LIST_CONTENTS`` contents stacked vertically, and buttons."""
 
     object_type: Literal["list"] = "list"
     """Always ``"list"``."""
@@ -236,7 +229,7 @@ class ListTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
     def _contents(self) -> tuple[Content, ...]:
         return self.contents
@@ -264,11 +257,11 @@ class LocationTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class CommerceTemplate(_DefaultTemplate):
-    """A product: content block plus prices and discount, up to 2 buttons."""
+    """A product: content block plus prices and discount, and buttons."""
 
     object_type: Literal["commerce"] = "commerce"
     """Always ``"commerce"``."""
@@ -283,11 +276,11 @@ class CommerceTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class TextTemplate(_DefaultTemplate):
-    """Plain text (shown up to 200 characters) with a link, up to 2 buttons."""
+    """Plain text (shown up to 200 characters) with a link, and buttons."""
 
     object_type: Literal["text"] = "text"
     """Always ``"text"``."""
@@ -302,7 +295,7 @@ class TextTemplate(_DefaultTemplate):
     """Title of the default button (used when ``buttons`` is not set)."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class CalendarTemplate(_DefaultTemplate):
@@ -321,7 +314,7 @@ class CalendarTemplate(_DefaultTemplate):
     """The main content block."""
 
     buttons: Buttons = None
-    """Up to 2 buttons."""
+    """Buttons under the message, at most ``MAX_BUTTONS`` (:mod:`kakao_share.portable.limits`)."""
 
 
 class CustomTemplate(_Sendable):
@@ -400,87 +393,4 @@ TEMPLATE_CLASSES: tuple[type[Any], ...] = get_args(Template)  # isinstance(x, TE
 
 #: The default templates' ``object_type`` values, in declaration order.
 OBJECT_TYPES: tuple[str, ...] = tuple(cls.model_fields["object_type"].default for cls in DEFAULT_TEMPLATE_CLASSES)
-_BY_OBJECT_TYPE = dict(zip(OBJECT_TYPES, DEFAULT_TEMPLATE_CLASSES, strict=True))
-
-
-@lru_cache(maxsize=1)
-def _default_adapter() -> TypeAdapter[Any]:
-    return TypeAdapter(DefaultTemplate)
-
-
-def template_json_schema() -> dict[str, Any]:
-    """JSON schema of any default template (a ``oneOf`` keyed on ``objectType``), for editors."""
-    return _default_adapter().json_schema()
-
-
-def _error(path: str, rule: str, fix: str = "", code: str = "invalid") -> TemplateError:
-    return invalid(path, rule, fix, code=code, model="template")
-
-
-def json_object(data: Any, what: str) -> Mapping[str, Any]:
-    """``data`` as a mapping: a dict as is, JSON text decoded; anything else is a :class:`TemplateError`."""
-    if isinstance(data, (str, bytes, bytearray)):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise _error(
-                "", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", code="json_invalid"
-            ) from None
-        except (ValueError, RecursionError) as exc:  # bytes that are not UTF-8, nesting too deep, ...
-            raise _error("", f"not valid JSON: {unreadable_json(exc)}", code="json_invalid") from None
-    if not isinstance(data, Mapping):
-        raise _error("", f"{what} must be a JSON object (a dict)", code="object_type_error")
-    return data
-
-
-def parse_template(data: Any, *, base_url: str | None = None) -> Template:
-    """Build the right template class from a dict or JSON text (snake_case or camelCase keys).
-
-    Accepts what ``to_js()`` or ``to_template_object()`` produce, a full ``validation_params``
-    document (``{"link_ver": ..., ...}``), or an existing template (returned as is). A dict with
-    ``object_type`` is a default template, one with ``request_url`` a scrap template and one with
-    only ``template_id`` a custom template. Raises :class:`TemplateError`.
-
-    ``base_url`` is the address of the page the message is shared from. With it, a relative image
-    URL (``/img/a.png``) is resolved against that page and an empty one means no image, as a browser
-    would read them; each change is reported by :func:`check` on the result. Without it both are
-    errors (Kakao cannot fetch such images).
-    """
-    if isinstance(data, TEMPLATE_CLASSES):
-        template: Template = data
-        return template
-    if base_url is not None and not (isinstance(base_url, str) and is_web_url(base_url)):
-        raise invalid("base_url", "must be the page's absolute http(s) address", code="url", model="template")
-    data = json_object(data, "a template")
-    if "link_ver" in data:
-        data = {key: value for key, value in data.items() if key != "link_ver"}
-        if "template_object" in data:
-            inner = data.pop("template_object")
-            if data:
-                raise _error(next(iter(data)), "unknown field next to template_object", "remove it", "extra_forbidden")
-            data = inner
-            if not isinstance(data, Mapping):
-                raise _error("template_object", "must be an object", code="object_type_error")
-    if "object_type" in data or "objectType" in data:
-        kind = data.get("object_type", data.get("objectType"))
-        cls = _BY_OBJECT_TYPE.get(kind) if isinstance(kind, str) else None
-        adjustments: tuple[Finding, ...] = ()
-        if cls is not None and base_url is not None:
-            data, adjustments = resolve_image_urls(data, cls, base_url)
-        try:
-            model: Template = _default_adapter().validate_python(data)
-        except ValidationError as exc:
-            name = cls.__name__ if cls is not None else "template"
-            raise template_error(exc, name, tags=frozenset(OBJECT_TYPES)) from None
-        return with_adjustments(model, adjustments)
-    if "request_url" in data or "requestUrl" in data:
-        return ScrapTemplate.model_validate(data)
-    if "template_id" in data or "templateId" in data:
-        return CustomTemplate.model_validate(data)
-    raise _error(
-        "object_type",
-        "cannot tell the template type: no object_type (default templates), request_url (scrap) "
-        "or template_id (custom)",
-        "add objectType: " + ", ".join(OBJECT_TYPES),
-        "missing",
-    )
+TEMPLATE_BY_OBJECT_TYPE = dict(zip(OBJECT_TYPES, DEFAULT_TEMPLATE_CLASSES, strict=True))

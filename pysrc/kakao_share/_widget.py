@@ -23,7 +23,7 @@ from ._options import PickerSettings, ShareOptions
 from ._page import PageMetadata
 from ._problems import MAX_SAFE_INTEGER, problem
 from ._sdk_builds import DEFAULT_SDK_VERSION
-from ._share import ShareSettings
+from ._share import ShareParts
 from ._templates import CustomTemplate, ScrapTemplate, Template
 from .portable import attributes as rules
 from .portable.attributes import DISPLAY_ATTRIBUTES, ELEMENT, INLINE, INLINE_TEMPLATE_TYPE, SHARE_ATTRIBUTES
@@ -126,7 +126,7 @@ class WidgetConfig(KakaoModel):
         reported at once in one :class:`TemplateError`.
         """
         texts, data, unknown = rules.scan(attributes)
-        problems = [Finding(**found) for found in unknown]
+        problems = [Finding.from_portable(found) for found in unknown]
         values: dict[str, Any] = dict(texts)
         values["data"] = data
         if inline_template is not None:
@@ -169,13 +169,13 @@ class WidgetConfig(KakaoModel):
         """How errors name the Jinja2 template: the child element, or its URL."""
         return INLINE if self.inline_template is not None else str(self.template_src)
 
-    def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareSettings:
+    def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareParts:
         """The message and options for ``page``. ``template_source`` is the text at ``template-src``.
 
         Raises :class:`TemplateError` (:class:`TemplateRenderError` for a Jinja2 template, with the
         template's line).
         """
-        return ShareSettings(self._template(page, template_source), self.options)
+        return ShareParts(self._template(page, template_source), self.options)
 
     def _template(self, page: PageMetadata, template_source: str | None) -> Template:
         from ._authoring import render_template
@@ -202,7 +202,7 @@ class WidgetConfig(KakaoModel):
 
     def warnings(self) -> list[Finding]:
         """Things that work but are probably mistakes (an app key that is still the placeholder)."""
-        return [Finding(**found) for found in rules.app_key_warnings(self.app_key)]
+        return [Finding.from_portable(found) for found in rules.app_key_warnings(self.app_key)]
 
 
 def _on_attributes(problems: list[Finding], renamed: Mapping[str, str] | None = None) -> list[Finding]:

@@ -54,11 +54,20 @@ def test_language_tags(tag, lang):
 
 
 def test_findings_are_worded_in_korean_with_their_numbers():
-    too_many = Finding("buttons", "at most 2 buttons", "remove buttons beyond the first 2", "too_long")
+    from kakao_share import TemplateError, TextTemplate, check
+
+    button = {"title": "b", "link": {"web_url": "https://a.example"}}
+    with pytest.raises(TemplateError) as exc_info:
+        TextTemplate(text="t", link={}, buttons=[button] * 3)
+    (too_many,) = exc_info.value.problems
+    assert too_many.values["max_length"] == 2
     assert finding_text(too_many, "ko") == ("최대 2개까지 넣을 수 있습니다", "2개를 넘는 항목을 지우세요")
     assert finding_text(too_many, "en") == ("at most 2 buttons", "remove buttons beyond the first 2")
-    cut = Finding("text", "KakaoTalk shows up to 200 characters of text; this one has 250", "", "text_truncated")
+    (cut,) = [f for f in check(TextTemplate(text="가" * 250, link={})) if f.code == "text_truncated"]
     assert finding_text(cut, "ko")[0] == "카카오톡에는 200자까지만 보입니다 (지금 250자)"
+    # a finding made by hand without its values keeps its own words rather than guessing numbers
+    bare = Finding("buttons", "at most 2 buttons", "remove buttons beyond the first 2", "too_long")
+    assert finding_text(bare, "ko") == ("at most 2 buttons", "remove buttons beyond the first 2")
     unknown = Finding("x", "some new rule", "do this", "brand_new_code")
     assert finding_text(unknown, "ko") == ("some new rule", "do this")
     assert finding_text(unknown, "en") == ("some new rule", "do this")
@@ -68,3 +77,16 @@ def test_form_wording_replaces_programmer_wording():
     missing = Finding("content.title", "required field is missing", "add `title`", "missing")
     assert finding_text(missing, "en") == ("required", "fill it in")
     assert finding_text(missing, "ko") == ("필수 항목입니다", "값을 입력하세요")
+
+
+def test_a_range_is_worded_for_its_own_field():
+    from kakao_share import CommerceTemplate, ShareOptions, TemplateError
+
+    with pytest.raises(TemplateError) as rate:
+        CommerceTemplate(content={"title": "t", "link": {}}, commerce={"regular_price": 1, "discount_rate": 101})
+    assert finding_text(rate.value.problems[0], "ko")[0] == "0부터 100까지의 백분율이어야 합니다"
+    with pytest.raises(TemplateError) as picker:
+        ShareOptions(picker_settings={"limit": 11})
+    assert finding_text(picker.value.problems[0], "ko")[0] == "1부터 10까지여야 합니다"
+    other = Finding("social.like_count", "must be at least 0", "", "out_of_range")
+    assert finding_text(other, "ko") == ("must be at least 0", "")  # no wording claims a range it does not know

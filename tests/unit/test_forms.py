@@ -135,7 +135,7 @@ def test_settings_round_trip_through_form_values(kind):
     assert form is not None and form.kind == kind
     values, problems = form.values(settings)
     assert problems == []
-    again, problems = form.settings(values)
+    again, problems = form.to_settings(values)
     assert problems == []
     assert again == settings
     assert list(again) == list(settings)  # the form writes keys in the SDK's order
@@ -154,7 +154,7 @@ def test_blank_form_has_the_fewest_rows_and_every_input():
 
 def test_empty_inputs_are_left_out_and_required_groups_stay():
     form = message_form("text")
-    settings, problems = form.settings(form.blank())
+    settings, problems = form.to_settings(form.blank())
     assert problems == []
     assert settings == {"objectType": "text", "link": {}}
 
@@ -166,7 +166,7 @@ def test_whole_numbers_become_integers_and_anything_else_is_reported_at_its_inpu
     values["commerce.discount_rate"] = "12.5"
     values["commerce.currency_unit_position"] = "1"
     values["content.title"] = "Mug"
-    settings, _ = form.settings(values)
+    settings, _ = form.to_settings(values)
     assert settings["commerce"]["regularPrice"] == 18000
     assert settings["commerce"]["currencyUnitPosition"] == 1
     with pytest.raises(TemplateError) as caught:
@@ -197,7 +197,7 @@ def test_too_many_rows_are_an_error_at_the_group():
         values = form.add_row(values, "buttons")
     for i in range(3):
         values[f"buttons[{i}].title"] = str(i)
-    settings, _ = form.settings(values)
+    settings, _ = form.to_settings(values)
     with pytest.raises(TemplateError) as caught:
         parse_settings(settings)
     assert [form.locate(p.path, values) for p in caught.value.problems] == ["buttons"]
@@ -213,7 +213,7 @@ def test_key_value_rows_become_a_mapping_and_problems_point_at_the_row():
         row = form.rows(values, "template_args") - 1
         values[f"template_args[{row}].key"] = key
         values[f"template_args[{row}].value"] = value
-    settings, problems = form.settings(values)
+    settings, problems = form.to_settings(values)
     assert settings == {"templateId": 7, "templateArgs": {"name": "Kim"}}
     assert [(p.path, p.code) for p in problems] == [
         ("template_args[1].key", "key_missing"),
@@ -302,3 +302,49 @@ def test_picker_group_says_which_sdk_it_needs():
     picker = message_form("feed").node("picker_settings")
     assert isinstance(picker, FormGroup)
     assert picker.since == ShareOptions(picker_settings={"type": "friend"}).min_sdk_version == (2, 8, 0)
+
+
+def test_kinds_and_send_methods_come_from_the_template_classes():
+    from kakao_share import CustomTemplate, ScrapTemplate
+    from kakao_share._templates import DEFAULT_TEMPLATE_CLASSES
+
+    object_types = [cls.model_fields["object_type"].default for cls in DEFAULT_TEMPLATE_CLASSES]
+    assert list(MESSAGE_KINDS) == [*object_types, "scrap", "custom"]
+    for kind in object_types:
+        assert message_form(kind).method == "sendDefault"
+    assert message_form("scrap").method == ScrapTemplate.send_method == "sendScrap"
+    assert message_form("custom").method == CustomTemplate.send_method == "sendCustom"
+    assert form_for_settings({"requestUrl": "https://a.example"}, "sendScrap") is message_form("scrap")
+    assert form_for_settings({}, "sendCustom") is message_form("custom")
+    assert form_for_settings({"objectType": "text"}, "sendDefault") is message_form("text")
+    assert form_for_settings({}, "sendSomething") is None
+
+
+def test_form_bounds_are_the_models_constraints():
+    from kakao_share import FeedTemplate
+    from kakao_share.portable import limits
+
+    feed = message_form("feed")
+    assert feed.node("buttons").repeat == (0, limits.MAX_BUTTONS)
+    assert feed.node("item_content.items").repeat == (0, limits.MAX_ITEM_ROWS)
+    assert message_form("list").node("contents").repeat == limits.LIST_CONTENTS
+    rate = message_form("commerce").node("commerce.discount_rate")
+    assert (rate.minimum, rate.maximum) == limits.DISCOUNT_RATE
+    picker = feed.node("picker_settings.limit")
+    assert (picker.minimum, picker.maximum) == limits.PICKER_LIMIT
+    assert message_form("custom").node("template_id").minimum == 1  # TemplateId is Gt(0)
+    # and the models reject one more than the form offers
+    too_many = {"title": "b", "link": {"web_url": "https://a.example"}}
+    with pytest.raises(TemplateError):
+        FeedTemplate.model_validate({"content": {"link": {}}, "buttons": [too_many] * (limits.MAX_BUTTONS + 1)})
+
+
+def test_old_names_still_work_and_say_so():
+    import kakao_share
+    from kakao_share import ShareParts
+
+    form = message_form("text")
+    with pytest.warns(DeprecationWarning, match="to_settings"):
+        assert form.settings(form.blank()) == form.to_settings(form.blank())
+    with pytest.warns(DeprecationWarning, match="ShareParts"):
+        assert kakao_share.ShareSettings is ShareParts

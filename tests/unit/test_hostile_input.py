@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kakao_share import ShareSettings, TemplateError, parse_settings, parse_template
+from kakao_share import ShareParts, TemplateError, parse_settings, parse_template
 from kakao_share._templates import TEMPLATE_CLASSES
 
 TEXT = {"objectType": "text", "text": "t", "link": {"webUrl": "https://example.com"}}
@@ -79,7 +79,7 @@ def test_any_input_gives_a_template_or_a_template_error(data):
         template = outcome(parse_template, item)
         assert isinstance(template, (TemplateError, *TEMPLATE_CLASSES))
         settings_ = outcome(parse_settings, item)
-        assert isinstance(settings_, (TemplateError, ShareSettings))
+        assert isinstance(settings_, (TemplateError, ShareParts))
         for result in (template, settings_):
             if isinstance(result, TemplateError):
                 assert result.problems and all(problem.rule for problem in result.problems)

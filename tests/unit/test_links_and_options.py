@@ -298,3 +298,20 @@ def test_share_settings_merges_template_and_options():
     assert min_sdk_version(template) is None
     assert min_sdk_version(template, {"picker_settings": {"limit": 2}}) == (2, 8, 0)
     assert min_sdk_version({"objectType": "feed", "content": {"link": {}}}) == (2, 7, 0)
+
+
+def test_the_picker_range_rule_is_only_for_the_picker_limit():
+    from typing import Annotated
+
+    from annotated_types import Le
+    from kakao_share._base import KakaoModel
+
+    class Page(KakaoModel):
+        limit: Annotated[int, Le(3)]
+
+    with pytest.raises(TemplateError) as exc_info:
+        Page(limit=4)
+    assert [(p.path, p.rule) for p in exc_info.value.problems] == [("limit", "must be at most 3")]
+    with pytest.raises(TemplateError) as picker:
+        ShareOptions(picker_settings={"limit": 11})
+    assert [(p.path, p.rule) for p in picker.value.problems] == [("picker_settings.limit", "must be between 1 and 10")]

@@ -213,14 +213,30 @@ def test_text_is_shortened_only_past_200_characters(length, shown):
     assert text == shown
 
 
-def test_the_cards_refuse_an_undefined_name_instead_of_showing_nothing():
-    # A mistyped field in a card must fail loudly (StrictUndefined), not render an empty string.
-    from jinja2 import UndefinedError
-    from kakao_share._preview import _environment
+_NOT_SHOWN = {"object_type", "id_type", "id", "currency_unit", "android_execution_params", "ios_execution_params"}
 
-    card = _environment().from_string("{{ t.no_such_field }}")
-    with pytest.raises(UndefinedError):
-        card.render(t=TextTemplate(text="hi", link={}))
+
+def _shown_texts(data, key=""):
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from _shown_texts(value, name)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _shown_texts(item, key)
+    elif isinstance(data, str) and key not in _NOT_SHOWN and not key.endswith("url"):
+        yield data
+
+
+@pytest.mark.parametrize("kind", ["feed", "list", "location", "commerce", "text", "calendar"])
+def test_every_text_of_a_full_message_is_on_its_card(kind):
+    # A card that misspells a field must not quietly show nothing: each text the message carries is seen.
+    from kakao_share import parse_template
+    from test_forms import FULL
+
+    page = Page(render_preview(parse_template(FULL[kind]), include_style=False))
+    text = " ".join(" ".join(page.text).split())
+    missing = [value for value in _shown_texts(FULL[kind]) if " ".join(value.split()) not in text]
+    assert missing == []
 
 
 def test_commerce_prices():

@@ -108,8 +108,16 @@ def test_the_wrong_kind_of_template_names_what_the_call_takes(kind, template, ca
 
 
 def test_any_kind_when_the_call_takes_any():
-    for template in (TEXT, {"templateId": 3}, {"requestUrl": "https://example.com"}):
-        settings_for(None, template, caller="prepare")
+    cases = (
+        (TEXT, TextTemplate),
+        ({"templateId": 3}, CustomTemplate),
+        ({"requestUrl": "https://example.com"}, ScrapTemplate),
+    )
+    for template, cls in cases:
+        template_model, options = settings_for(None, template, caller="prepare")
+        assert type(template_model) is cls
+        assert template_model.to_js() == template
+        assert options == ShareOptions()
 
 
 def test_a_container_in_the_settings_object_is_explained():

@@ -20,6 +20,7 @@ from kakao_share import (
     Social,
     TextTemplate,
 )
+from kakao_share._templates import DEFAULT_TEMPLATE_CLASSES, OBJECT_TYPES
 
 ROWS = {
     "feed": FeedTemplate,
@@ -69,15 +70,26 @@ def test_docstring_table_matches_field_order():
     assert commerce_rows == template_fields + component_fields
 
 
-def test_type_specific_keys():
-    assert wire.TYPE_SPECIFIC == {
-        "feed": (),
-        "commerce": (),
-        "list": (("header_title", None),),
-        "location": (("address", None), ("address_title", "")),
-        "calendar": (("id_type", None), ("id", None)),
-        "text": (("text", None),),
-    }
+def test_type_specific_keys_are_fields_of_their_template():
+    assert set(wire.TYPE_SPECIFIC) == set(OBJECT_TYPES)
+    for cls in DEFAULT_TEMPLATE_CLASSES:
+        kind = cls.model_fields["object_type"].default
+        for name, _default in wire.TYPE_SPECIFIC[kind]:
+            assert name in cls.model_fields, (kind, name)
+
+
+def test_type_specific_keys_go_last_in_the_wire_form():
+    link = {"web_url": "https://example.com"}
+    button = {"title": "Open", "link": link}
+    location = LocationTemplate(content={"title": "Cafe", "link": link}, address="Seoul", buttons=[button])
+    wire_form = location.to_template_object()
+    assert list(wire_form)[-2:] == ["address", "address_title"]
+    assert wire_form["address_title"] == ""  # sent empty when not set, as the SDK does
+    text = TextTemplate(text="hi", link=link, button_title="Go").to_template_object()
+    assert list(text)[:2] == ["object_type", "button_title"]
+    assert list(text)[-1] == "text"
+    calendar = CalendarTemplate(id_type="event", id="e1", content={"title": "Party", "link": link})
+    assert list(calendar.to_template_object())[-2:] == ["id_type", "id"]
 
 
 def test_snake_case():

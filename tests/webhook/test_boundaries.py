@@ -1,6 +1,6 @@
 """The receiver and the inspector stay on the server: the rest of the library never imports them or their
-dependencies, so the browser bundle can leave out ``kakao_share/webhook/``, ``kakao_share/inspect/`` and
-``kakao_share/cli.py``."""
+dependencies, so the browser bundle can leave out ``kakao_share/webhook/`` (with the ``kakao-share`` command) and
+``kakao_share/inspect/``. ``kakao_share/cli.py`` is only the deprecated alias of the command's old place."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ PROBE = """
 import importlib, pkgutil, sys
 import kakao_share
 for module in pkgutil.iter_modules(kakao_share.__path__):
-    if module.name not in {"webhook", "inspect", "cli", "browser"}:  # browser imports Pyodide's js module
+    # browser imports Pyodide's js module; cli is the deprecated alias of kakao_share.webhook's command
+    if module.name not in {"webhook", "inspect", "cli", "browser"}:
         importlib.import_module(f"kakao_share.{module.name}")
 kakao_share.render_preview  # noqa: B018
 print("\\n".join(sorted(sys.modules)))

@@ -15,7 +15,7 @@ from starlette.routing import Mount, Route
 
 def test_it_refuses_to_start_without_an_admin_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "KAKAO_ADMIN_KEY"}
-    cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", f"sqlite:///{tmp_path}/e.db", "--port", "0"]
+    cmd = [sys.executable, "-m", "kakao_share.webhook", "webhook", "--db", f"sqlite:///{tmp_path}/e.db", "--port", "0"]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "KAKAO_ADMIN_KEY" in result.stderr and "--insecure-no-auth" in result.stderr
@@ -61,3 +61,22 @@ def test_key_rotation_old_and_new_admin_keys_accepted_a_third_refused(start_rece
         for key in ("third-key", "old-key,new-key", "old-keynew-key", ""):
             status, resp, _ = call(receiver.url, "/kakao/webhook", headers=kakao_headers("rot-x", key))
             assert status == 401 and resp.getheader("WWW-Authenticate") == "KakaoAK", key
+
+
+def test_the_command_lives_in_webhook_and_the_old_path_still_answers(tmp_path):
+    import tomllib
+    import warnings
+    from pathlib import Path
+
+    from kakao_share.webhook import _cli
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"]["kakao-share"] == "kakao_share.webhook._cli:main"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        from kakao_share.cli import main as old_main
+    assert old_main is _cli.main
+    assert [w.category for w in caught] == [DeprecationWarning]
+    cmd = [sys.executable, "-W", "ignore::DeprecationWarning", "-m", "kakao_share.cli", "events", "--db"]
+    result = subprocess.run([*cmd, f"sqlite:///{tmp_path}/e.db"], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout) == (0, "")

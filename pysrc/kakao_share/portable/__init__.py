@@ -23,6 +23,7 @@ BUNDLE_FILES = (
     "kakao_share/portable/message.py",
     "kakao_share/portable/page.py",
     "kakao_share/portable/sdk.py",
+    "kakao_share/portable/spelling.py",
     "kakao_share/portable/text.py",
     "kakao_share/portable/urls.py",
     "kakao_share/portable/widget.py",

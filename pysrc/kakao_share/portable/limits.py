@@ -75,7 +75,8 @@ DESCRIPTION_LINES = 4
 MIN_IMAGE_SIDE = 200
 SOCIAL_SHOWN = 3
 
-#: How a number out of its range is explained, by field: (rule, fix).
+#: How a number out of its range is explained, by field (or ``parent.field`` when the name alone is too
+#: common, as ``limit`` is): (rule, fix).
 RANGE_RULES = {
     "currency_unit_position": ("must be 0 (currency unit after the number) or 1 (before it)", "use 0 or 1"),
     "discount_rate": (
@@ -86,7 +87,7 @@ RANGE_RULES = {
         "must be a positive integer (the id shown in Kakao's message template tool)",
         "use the numeric template id from Kakao's console",
     ),
-    "limit": (
+    "picker_settings.limit": (
         f"must be between {PICKER_LIMIT[0]} and {PICKER_LIMIT[1]}",
         f"use a number from {PICKER_LIMIT[0]} to {PICKER_LIMIT[1]}",
     ),

@@ -17,8 +17,9 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ._database import events_table, from_ms, reason
 from ._errors import StoreUnavailable
-from ._store import EventStore, StoredEvent, _from_ms, _reason, events_table
+from ._store import EventStore, StoredEvent
 
 __all__ = ["Backlog", "Spool"]
 
@@ -42,7 +43,7 @@ class Spool(EventStore):
         t = events_table
         with self._reading() as conn:
             waiting, oldest = conn.execute(select(func.count(), func.min(t.c.received_at))).one()
-        return Backlog(int(waiting), None if oldest is None else _from_ms(int(oldest)))
+        return Backlog(int(waiting), None if oldest is None else from_ms(int(oldest)))
 
     def take(self, limit: int) -> list[StoredEvent]:
         """The oldest ``limit`` spooled events, in the order they arrived."""
@@ -54,4 +55,4 @@ class Spool(EventStore):
             with self._engine.begin() as conn:
                 conn.execute(delete(events_table).where(events_table.c.id.in_(ids)))
         except SQLAlchemyError as exc:
-            raise StoreUnavailable(f"the spool refused to forget forwarded events: {_reason(exc)}") from None
+            raise StoreUnavailable(f"the spool refused to forget forwarded events: {reason(exc)}") from None

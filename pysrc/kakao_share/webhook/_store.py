@@ -15,28 +15,18 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import json
 import logging
-import os
 import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Column,
     ColumnElement,
     Engine,
-    Integer,
-    MetaData,
-    String,
-    Table,
     create_engine,
     event,
     func,
@@ -45,30 +35,26 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, NoSuchModuleError, SQLAlchemyError
 
+from ._database import (
+    engine_url,
+    events_table,
+    from_ms,
+    metadata,
+    on_sqlite_connect,
+    prepare_sqlite_file,
+    reason,
+    to_json,
+    to_ms,
+)
 from ._errors import StoreError, StoreUnavailable
 from ._event import ShareEvent
 
 __all__ = ["BUCKETS", "EventStore", "Stats", "StoredEvent"]
 
 log = logging.getLogger("kakao_share.webhook")
-
-metadata = MetaData()
-events_table = Table(
-    "kakao_share_events",
-    metadata,
-    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
-    Column("resource_id", String(200), nullable=False, unique=True),
-    Column("received_at", BigInteger, nullable=False, index=True, comment="milliseconds since the epoch, UTC"),
-    Column("chat_type", String(100)),
-    Column("hash_chat_id", String(200)),
-    Column("template_id", String(100)),
-    Column("args", JSON, nullable=False),
-    # Columns added after the first release: nullable, added to existing tables when a store opens.
-    Column("is_single_chatroom", Boolean),
-)
 
 #: Stats bucket sizes, in milliseconds.
 BUCKETS = {"hour": 3_600_000, "day": 86_400_000}
@@ -101,58 +87,6 @@ class _Pending:
     future: concurrent.futures.Future[bool]
 
 
-def _ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def _from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=UTC)
-
-
-def _to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _reason(exc: SQLAlchemyError) -> str:
-    """The database's own message, on one line, without SQLAlchemy's statement and parameters (they hold
-    event data)."""
-    return " ".join(str(getattr(exc, "orig", None) or exc.__class__.__name__).split())
-
-
-def _engine_url(url: str) -> URL:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"not a database URL: {url!r} (use sqlite:///path/events.db or postgresql://…)") from None
-    backend = parsed.get_backend_name()
-    if backend == "postgresql" and parsed.drivername in {"postgresql", "postgres"}:
-        return parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver the extra installs
-    if backend == "sqlite":
-        if not parsed.database or parsed.database == ":memory:":
-            raise StoreError("SQLite needs a file (sqlite:///path/events.db): an in-memory store loses every event")
-        return parsed
-    if backend != "postgresql":
-        raise StoreError(f"unsupported database {backend!r}: use sqlite:///path/events.db or postgresql://…")
-    return parsed
-
-
-def _prepare_sqlite_file(path: Path) -> None:
-    """Create the database file readable by its owner only: it holds chat hashes and callback arguments.
-
-    SQLite gives its ``-wal`` and ``-shm`` files the database file's permissions.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-
-
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout = 5000")  # other receivers on the same file wait their turn
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = FULL")  # a commit is on disk, not just handed to the OS
-    cursor.close()
-
-
 class EventStore:
     """Keep share events in a database given by URL: ``sqlite:///events.db`` or ``postgresql://…``.
 
@@ -167,20 +101,20 @@ class EventStore:
     def __init__(
         self, url: str, *, max_batch: int = 500, max_pending: int = 20_000, wait_for_database: bool = False
     ) -> None:
-        engine_url = _engine_url(url)
-        self.url = engine_url.render_as_string(hide_password=True)
-        sqlite = engine_url.get_backend_name() == "sqlite"
-        self._sqlite_file = Path(engine_url.database) if sqlite and engine_url.database else None
-        kwargs: dict[str, Any] = {"json_serializer": _to_json}
+        parsed = engine_url(url)
+        self.url = parsed.render_as_string(hide_password=True)
+        sqlite = parsed.get_backend_name() == "sqlite"
+        self._sqlite_file = Path(parsed.database) if sqlite and parsed.database else None
+        kwargs: dict[str, Any] = {"json_serializer": to_json}
         if self._sqlite_file is None:
             kwargs["pool_pre_ping"] = True  # a restarted server leaves dead connections in the pool
             kwargs["connect_args"] = {"connect_timeout": _CONNECT_TIMEOUT}
         try:
-            self._engine: Engine = create_engine(engine_url, **kwargs)
+            self._engine: Engine = create_engine(parsed, **kwargs)
         except (NoSuchModuleError, ImportError) as exc:
             raise StoreError(f"no driver for {self.url}: {exc} (install kakao-share[webhook])") from None
         if self._sqlite_file is not None:
-            event.listen(self._engine, "connect", _on_sqlite_connect)
+            event.listen(self._engine, "connect", on_sqlite_connect)
         self._ready = False
         self._failing: str | None = None
         try:
@@ -202,7 +136,7 @@ class EventStore:
             return
         try:
             if self._sqlite_file is not None:
-                _prepare_sqlite_file(self._sqlite_file)
+                prepare_sqlite_file(self._sqlite_file)
             try:
                 metadata.create_all(self._engine)
             except SQLAlchemyError:
@@ -210,7 +144,7 @@ class EventStore:
                 metadata.create_all(self._engine)
             self._add_missing_columns()
         except SQLAlchemyError as exc:
-            raise StoreUnavailable(_reason(exc)) from None
+            raise StoreUnavailable(reason(exc)) from None
         except OSError as exc:
             raise StoreUnavailable(f"{exc.strerror}: {exc.filename}") from None
         self._ready = True
@@ -242,7 +176,7 @@ class EventStore:
             with self._engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreUnavailable(_reason(exc)) from None
+            raise StoreUnavailable(reason(exc)) from None
 
     def ping(self) -> None:
         """Reach the database (and make the table if that is still to do); :class:`StoreUnavailable` if not."""
@@ -328,8 +262,8 @@ class EventStore:
             # Some id is stored already (a retry, or another receiver won the race): one row at a time.
             outcomes = {row["resource_id"]: self._insert_one(row) for row in rows}
         except SQLAlchemyError as exc:
-            self._failed(_reason(exc))
-            outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {_reason(exc)}"))
+            self._failed(reason(exc))
+            outcomes = dict.fromkeys(firsts, StoreUnavailable(f"the event store refused the write: {reason(exc)}"))
         for p in pending:
             outcome = outcomes[p.event.resource_id]
             if isinstance(outcome, BaseException):
@@ -355,8 +289,8 @@ class EventStore:
         except IntegrityError:
             return False
         except SQLAlchemyError as exc:
-            self._failed(_reason(exc))
-            return StoreUnavailable(f"the event store refused the write: {_reason(exc)}")
+            self._failed(reason(exc))
+            return StoreUnavailable(f"the event store refused the write: {reason(exc)}")
         self._succeeded()
         return True
 
@@ -364,7 +298,7 @@ class EventStore:
     def _row(event: ShareEvent) -> dict[str, Any]:
         return {
             "resource_id": event.resource_id,
-            "received_at": _ms(event.received_at),
+            "received_at": to_ms(event.received_at),
             "chat_type": None if event.chat_type is None else str(event.chat_type),
             "hash_chat_id": event.hash_chat_id,
             "template_id": event.template_id,
@@ -385,9 +319,9 @@ class EventStore:
         t = events_table
         query = select(t).where(t.c.id > after_id).order_by(t.c.id)
         if since is not None:
-            query = query.where(t.c.received_at >= _ms(since))
+            query = query.where(t.c.received_at >= to_ms(since))
         if until is not None:
-            query = query.where(t.c.received_at < _ms(until))
+            query = query.where(t.c.received_at < to_ms(until))
         if limit is not None:
             query = query.limit(limit)
         with self._reading() as conn:
@@ -396,7 +330,7 @@ class EventStore:
                     id=row.id,
                     event=ShareEvent(
                         resource_id=row.resource_id,
-                        received_at=_from_ms(row.received_at),
+                        received_at=from_ms(row.received_at),
                         chat_type=row.chat_type,
                         hash_chat_id=row.hash_chat_id,
                         template_id=row.template_id,
@@ -437,15 +371,15 @@ class EventStore:
             raise ValueError(f"by must be chat_type, template_id or arg:<name>, not {by!r}")
         query = select(start.label("start"), key.label("key"), func.count().label("n"))
         if since is not None:
-            query = query.where(t.c.received_at >= _ms(since))
+            query = query.where(t.c.received_at >= to_ms(since))
         if until is not None:
-            query = query.where(t.c.received_at < _ms(until))
+            query = query.where(t.c.received_at < to_ms(until))
         query = query.group_by(start, key).order_by(start)
         rows: list[tuple[datetime, str | None, int]] = []
         totals: dict[str | None, int] = {}
         with self._reading() as conn:
             for row in conn.execute(query):
-                rows.append((_from_ms(int(row.start)), row.key, int(row.n)))
+                rows.append((from_ms(int(row.start)), row.key, int(row.n)))
                 totals[row.key] = totals.get(row.key, 0) + int(row.n)
         return Stats(bucket=bucket, by=by, rows=rows, totals=totals)
 
