@@ -173,7 +173,7 @@ def process(cmd: list[str], env: dict[str, str], ready: str, cwd: Path | None = 
 
 def new_receiver(db_url: str, spool: Path) -> AbstractContextManager[str]:
     env = {**os.environ, "KAKAO_ADMIN_KEY": ADMIN_KEY, "KAKAO_SHARE_READ_TOKEN": READ_TOKEN}
-    cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", db_url, "--port", "0", "--spool", str(spool)]
+    cmd = [sys.executable, "-m", "kakao_share.webhook", "webhook", "--db", db_url, "--port", "0", "--spool", str(spool)]
     return process(cmd, env, r"kakao-share webhook: (http://[0-9.:]+)/kakao/webhook.*\n(?s:.*)startup complete")
 
 

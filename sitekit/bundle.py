@@ -264,7 +264,7 @@ def _build_pure_wheel(sdist: Path, out_dir: Path) -> Path:
 #: Parts of the ``kakao_share`` distribution that only make sense on a server: the share-webhook
 #: receiver, the page inspector and the command line. They stay out of the browser's wheel (and so out
 #: of byte-compilation and the memory snapshot), and changing them does not rebuild the browser runtime.
-SERVER_ONLY = ("kakao_share/webhook/", "kakao_share/inspect/", "kakao_share/cli.py")
+SERVER_ONLY = ("kakao_share/webhook/", "kakao_share/inspect/")
 
 
 def _server_only(relative: str) -> bool:

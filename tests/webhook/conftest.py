@@ -78,7 +78,7 @@ class Receiver:
         self.log = log
         self.spool = spool or log.with_suffix(".spool.db")
         self._out = log.open("w")
-        cmd = [sys.executable, "-m", "kakao_share.cli", "webhook", "--db", db_url, "--port", "0", *extra]
+        cmd = [sys.executable, "-m", "kakao_share.webhook", "webhook", "--db", db_url, "--port", "0", *extra]
         if "--no-spool" not in extra:
             cmd += ["--spool", str(self.spool)]
         self.proc = subprocess.Popen(cmd, env=env, stdout=self._out, stderr=subprocess.STDOUT)

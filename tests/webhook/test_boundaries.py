@@ -1,6 +1,6 @@
 """The receiver and the inspector stay on the server: the rest of the library never imports them or their
 dependencies, so the browser bundle can leave out ``kakao_share/webhook/`` (with the ``kakao-share`` command) and
-``kakao_share/inspect/``. ``kakao_share/cli.py`` is only the deprecated alias of the command's old place."""
+``kakao_share/inspect/``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 LIBRARY = Path(__file__).resolve().parents[2] / "pysrc" / "kakao_share"
 SERVER_ONLY = (
-    *("kakao_share.webhook", "kakao_share.cli", "starlette", "uvicorn", "sqlalchemy", "psycopg"),
+    *("kakao_share.webhook", "starlette", "uvicorn", "sqlalchemy", "psycopg"),
     *("kakao_share.inspect", "httpx", "httpcore", "rich"),
 )
 
@@ -18,8 +18,8 @@ PROBE = """
 import importlib, pkgutil, sys
 import kakao_share
 for module in pkgutil.iter_modules(kakao_share.__path__):
-    # browser imports Pyodide's js module; cli is the deprecated alias of kakao_share.webhook's command
-    if module.name not in {"webhook", "inspect", "cli", "browser"}:
+    # browser imports Pyodide's js module
+    if module.name not in {"webhook", "inspect", "browser"}:
         importlib.import_module(f"kakao_share.{module.name}")
 kakao_share.render_preview  # noqa: B018
 print("\\n".join(sorted(sys.modules)))
@@ -36,7 +36,7 @@ def test_the_library_imports_nothing_server_only():
 def test_no_module_outside_the_server_paths_names_them():
     for path in LIBRARY.rglob("*.py"):
         rel = path.relative_to(LIBRARY).as_posix()
-        if rel.startswith(("webhook/", "inspect/")) or rel == "cli.py":
+        if rel.startswith(("webhook/", "inspect/")):
             continue
         text = path.read_text(encoding="utf-8")
         for line in text.splitlines():

@@ -63,20 +63,12 @@ def test_key_rotation_old_and_new_admin_keys_accepted_a_third_refused(start_rece
             assert status == 401 and resp.getheader("WWW-Authenticate") == "KakaoAK", key
 
 
-def test_the_command_lives_in_webhook_and_the_old_path_still_answers(tmp_path):
+def test_the_command_lives_in_webhook(tmp_path):
     import tomllib
-    import warnings
     from pathlib import Path
-
-    from kakao_share.webhook import _cli
 
     pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["scripts"]["kakao-share"] == "kakao_share.webhook._cli:main"
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        from kakao_share.cli import main as old_main
-    assert old_main is _cli.main
-    assert [w.category for w in caught] == [DeprecationWarning]
-    cmd = [sys.executable, "-W", "ignore::DeprecationWarning", "-m", "kakao_share.cli", "events", "--db"]
+    cmd = [sys.executable, "-m", "kakao_share.webhook", "events", "--db"]
     result = subprocess.run([*cmd, f"sqlite:///{tmp_path}/e.db"], capture_output=True, text=True, timeout=60)
-    assert (result.returncode, result.stdout) == (0, "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

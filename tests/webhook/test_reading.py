@@ -79,7 +79,7 @@ def test_bad_reading_parameters_are_named(filled, query):
 
 def test_the_command_line_export_writes_a_private_file(filled, shared_db, tmp_path):
     out = tmp_path / "events.csv"
-    cmd = [sys.executable, "-m", "kakao_share.cli", "events", "--db", shared_db, "--format", "csv", "-o", str(out)]
+    cmd = [sys.executable, "-m", "kakao_share.webhook", "events", "--db", shared_db, "--format", "csv", "-o", str(out)]
     subprocess.run(cmd, check=True, timeout=60)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     ids = {r["resource_id"] for r in csv.DictReader(out.open(encoding="utf-8"))}

@@ -79,7 +79,7 @@ def evaluate(
     integrity: str | None = None,
 ) -> Evaluation:
     """Everything the page shows for ``values`` in ``form``; the SDK arguments go into the code."""
-    settings, problems = form.settings(values)
+    settings, problems = form.to_settings(values)
     result = Evaluation(settings)
     _place(result.errors, form, values, problems)
     try:
@@ -157,7 +157,7 @@ def restore(link: str) -> Restored:
         reference, wrong = share_settings(*parse_settings(shared.settings)), []
     except TemplateError as exc:
         reference, wrong = _camel(shared.settings), exc.problems
-    shown, _problems = form.settings(values)
+    shown, _problems = form.to_settings(values)
     said = {item.path for item in misfits}  # "left out" already says how the form changed these
     changes = [change for change in _changes(reference, shown, ()) if change.path not in said]
     return Restored(form, values, problems + misfits, wrong, changes)
