@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 from wsgiref.headers import Headers
 
-from kakao_share.webhook._cli import ADMIN_KEY_ENV, READ_TOKEN_ENV, read_token_from_env, unauthenticated_banner
 from kakao_share.webhook import EventStore, RunningServer, ServeError, StoreError, bind, create_app, serve_forever
+from kakao_share.webhook._cli import ADMIN_KEY_ENV, READ_TOKEN_ENV, read_token_from_env, unauthenticated_banner
 from servestatic import ServeStaticASGI
 from servestatic.responders import Redirect, StaticFile
 from starlette.responses import PlainTextResponse

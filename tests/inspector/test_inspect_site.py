@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from kakao_share.webhook._cli import main
 from kakao_share.inspect import DEBUGGER_URL, Report, inspect_site, read_baseline, render_html
+from kakao_share.webhook._cli import main
 from servers import port_of, static_site
 from site_builder import DOMAINS, EXPECTED, build_site, png
 

@@ -72,7 +72,9 @@ def test_the_browser_wheel_leaves_out_server_only_code(tmp_path):
         "kakao_share/inspect/__init__.py": b"",
         "kakao_share/inspect/report.html.j2": b"",
         "kakao_share-0.1.0.dist-info/METADATA": b"Name: kakao-share\n",
-        "kakao_share-0.1.0.dist-info/entry_points.txt": b"[console_scripts]\nkakao-share = kakao_share.webhook._cli:main\n",
+        "kakao_share-0.1.0.dist-info/entry_points.txt": (
+            b"[console_scripts]\nkakao-share = kakao_share.webhook._cli:main\n"
+        ),
     }
     record = "".join(f"{name},sha256=x,{len(data)}\n" for name, data in files.items())
     record += "kakao_share-0.1.0.dist-info/RECORD,,\n"
