@@ -14,11 +14,11 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin
 
 from .. import PageMetadata
-from .._widget import INLINE_TEMPLATE_TYPE
+from ..portable.attributes import INLINE_TEMPLATE_TYPE
+from ..portable.attributes import TAG as BUTTON
 
 __all__ = ["ButtonTag", "ReadPage", "read_html"]
 
-BUTTON = "kakao-share-button"
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
 )

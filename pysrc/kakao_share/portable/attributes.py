@@ -28,6 +28,7 @@ __all__ = [
     "INLINE",
     "INLINE_TEMPLATE_TYPE",
     "SHARE_ATTRIBUTES",
+    "TAG",
     "app_key_warnings",
     "attribute",
     "attribute_path",
@@ -63,11 +64,13 @@ SHARE_ATTRIBUTES = {
     "sdk-src": "load the SDK from this address (a copy you host) instead of Kakao's CDN",
 }
 #: Attributes the loader draws the button from (validated there, before Python starts).
-DISPLAY_ATTRIBUTES = ("text", "size", "theme")
+DISPLAY_ATTRIBUTES = ("text", "size", "theme", "lang")
 #: The ``type`` of a ``<script>`` child that holds an inline message template.
 INLINE_TEMPLATE_TYPE = "text/x-kakao-template"
 
-ELEMENT = "<kakao-share-button>"
+#: The widget's custom element (the loader defines it; tests hold the loader's constants to these).
+TAG = "kakao-share-button"
+ELEMENT = "<" + TAG + ">"
 INLINE = '<script type="' + INLINE_TEMPLATE_TYPE + '">'
 
 #: The configuration's fields in the order they are checked (and errors reported).
