@@ -43,7 +43,8 @@ _OPERATIONS = {"prepare": _prepare, "too_old": _too_old, "lines": _words}
 def handle(request: str) -> str:
     """Answer ``{"op": "prepare", "attributes": [[name, value], …], "page": {…}, "inline": str | None}``
     with :func:`~kakao_share.portable.widget.prepare`'s result (plus its findings as console lines),
-    ``{"op": "too_old", "result": {"min_sdk_version": …, "settings": …}, "version": Kakao.VERSION}`` with ``{"problem": text or ""}``,
+    ``{"op": "too_old", "result": {"min_sdk_version": …, "settings": …}, "version": Kakao.VERSION}``
+    with ``{"problem": text or ""}``,
     and ``{"op": "lines", "findings": […]}`` with ``{"lines": text}``. Never raises: an unexpected error
     comes back as ``{"failure": text}``."""
     try:
