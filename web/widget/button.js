@@ -3,13 +3,15 @@
 // draws the buttons and hands each one over as a `view` (its state on screen); this module moves them
 // from state to state.
 //
-// It starts the widget's Python on MicroPython (~0.2 MB, from the same bundle), off the page's critical
-// path: when the browser is idle, or when a button nears the viewport or is interacted with — whichever
-// comes first — in short tasks that give the page its main thread back in between. Python
-// (widget/kakao_share_widget) then reads the page and each button's attributes, builds and validates the
-// message, loads Kakao's SDK once and marks each button ready; a click then shares synchronously, inside
-// the click's own task (browsers block popups opened later). Buttons whose message is a Jinja2 template
-// are rendered by kakao-share's full runtime (Pyodide) in a Web Worker, started only on pages that have one.
+// It starts the widget's Python on MicroPython (~0.2 MB, from the same bundle) in a Web Worker
+// (widget/python-worker.js), off the page's critical path and off its main thread: when the browser is
+// idle, or when a button nears the viewport or is interacted with — whichever comes first. This module
+// reads the page and each button's attributes and posts them to the worker, where Python
+// (widget/kakao_share_widget) builds and validates the message; it then loads Kakao's SDK once and marks
+// each button ready, and a click shares synchronously, inside the click's own task (browsers block popups
+// opened later). Where no worker can start (a Content-Security-Policy without worker-src blob:), MicroPython
+// runs here instead, in short tasks. Buttons whose message is a Jinja2 template are rendered by
+// kakao-share's full runtime (Pyodide) in a second Web Worker, started only on pages that have one.
 //
 // When Kakao cannot be used (no WebAssembly, the runtime or SDK blocked, no app key, a configuration
 // mistake, which Python explains in the console) the button shares the page's link instead: through
