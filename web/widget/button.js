@@ -273,7 +273,9 @@ function kakaoSdk() {
         if (!loading) return;
         loading = false;
         clearTimeout(timer);
-        if (!problem && !sdk.version()) problem = `${url} loaded but defined no window.Kakao: is it Kakao's JavaScript SDK?`;
+        if (!problem && !sdk.version()) {
+          problem = `${url} loaded but defined no window.Kakao: is it Kakao's JavaScript SDK?`;
+        }
         if (problem) sdk.build = null; // the next button tries again, with its own attributes
         const callbacks = waiting;
         waiting = [];
@@ -429,7 +431,8 @@ export function attach({ bundle, views }) {
     withSdk(view, entry, result, settings) {
       const explicit = ["sdk-version", "sdk-src"].find((name) => view.element.hasAttribute(name));
       const wanted = result.sdk;
-      if (explicit && sdk.build && (sdk.build.version !== wanted.version || sdk.build.src !== wanted.src || sdk.build.integrity !== wanted.integrity)) {
+      const other = sdk.build && ["version", "src", "integrity"].some((key) => sdk.build[key] !== wanted[key]);
+      if (explicit && other) {
         failButton(
           view,
           entry,
