@@ -558,7 +558,8 @@ class _Builder:
 
     def write_widget_runtime(self, pack: Path) -> None:
         """:data:`WIDGET_RUNTIME`: where the widget finds MicroPython, its Python and Pyodide, for
-        ``web/widget/button.js`` to import (one place for the versioned names the manifest decides)."""
+        ``web/widget/button.js`` and ``web/widget/micropython.js`` to import (one place for the versioned
+        names the manifest decides)."""
         runtime = self.layout.runtime
         where = {
             "micropython": (self.layout.micropython / "micropython.mjs").relative_to(runtime),

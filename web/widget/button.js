@@ -3,13 +3,15 @@
 // draws the buttons and hands each one over as a `view` (its state on screen); this module moves them
 // from state to state.
 //
-// It starts the widget's Python on MicroPython (~0.2 MB, from the same bundle), off the page's critical
-// path: when the browser is idle, or when a button nears the viewport or is interacted with — whichever
-// comes first — in short tasks that give the page its main thread back in between. Python
-// (widget/kakao_share_widget) then reads the page and each button's attributes, builds and validates the
-// message, loads Kakao's SDK once and marks each button ready; a click then shares synchronously, inside
-// the click's own task (browsers block popups opened later). Buttons whose message is a Jinja2 template
-// are rendered by kakao-share's full runtime (Pyodide) in a Web Worker, started only on pages that have one.
+// It starts the widget's Python on MicroPython (~0.2 MB, from the same bundle) in a Web Worker
+// (widget/python-worker.js), off the page's critical path and off its main thread: when the browser is
+// idle, or when a button nears the viewport or is interacted with — whichever comes first. This module
+// reads the page and each button's attributes and posts them to the worker, where Python
+// (widget/kakao_share_widget) builds and validates the message; it then loads Kakao's SDK once and marks
+// each button ready, and a click shares synchronously, inside the click's own task (browsers block popups
+// opened later). Where no worker can start (a Content-Security-Policy without worker-src blob:), MicroPython
+// runs here instead, in short tasks. Buttons whose message is a Jinja2 template are rendered by
+// kakao-share's full runtime (Pyodide) in a second Web Worker, started only on pages that have one.
 //
 // When Kakao cannot be used (no WebAssembly, the runtime or SDK blocked, no app key, a configuration
 // mistake, which Python explains in the console) the button shares the page's link instead: through
@@ -17,8 +19,9 @@
 
 const TAG = "kakao-share-button";
 const READY_MARK = "kakao-share-widget:ready"; // in the page's performance timeline, for page authors
-// Where MicroPython finds the widget's modules (on its sys.path).
-const LIBRARY = "/lib/";
+const FALLBACK = "the button shares the page's link instead";
+// How long Kakao's SDK may take to load before the buttons fall back.
+const SDK_TIMEOUT_MS = 15000;
 // Where the widget's runtime files are (runtime/widget-runtime.mjs, written by the build), once started.
 let files = null;
 
@@ -143,14 +146,188 @@ function copyWithSelection(root, url) {
   return copied;
 }
 
+// --- what the widget's Python reads -------------------------------------------------------------
+
+// The page and the button as they are now, as plain values for kakao_share.portable.widget.prepare
+// (its API: the page's address, title, language, canonical link, <meta> [name-or-property, content]
+// pairs and JSON-LD texts; the button's attributes in document order and its inline template).
+function readPage() {
+  const canonical = document.querySelector('link[rel~="canonical" i][href]');
+  return {
+    url: location.href,
+    base_url: document.baseURI,
+    title: document.title,
+    lang: document.documentElement.lang || null,
+    canonical: canonical ? canonical.href : null,
+    meta: [...document.querySelectorAll("meta[content]")].map((tag) => [
+      tag.getAttribute("property") || tag.getAttribute("name") || "",
+      tag.getAttribute("content") || "",
+    ]),
+    json_ld: [...document.querySelectorAll('script[type="application/ld+json" i]')].map((s) => s.textContent),
+  };
+}
+
+function readButton(element) {
+  const inline = element.querySelector(':scope > script[type="text/x-kakao-template" i]');
+  return {
+    attributes: [...element.attributes].map((attribute) => [attribute.name, attribute.value]),
+    inline: inline ? inline.textContent : null,
+  };
+}
+
+// --- the widget's Python, in its Web Worker ------------------------------------------------------
+
+/** Start the widget's Python; returns ``call(request) -> Promise<answer>`` once it runs. */
+async function startPython(bundle, runtimeUrl) {
+  try {
+    return await inWorker(bundle, runtimeUrl);
+  } catch (refused) {
+    if (!refused?.refused) throw refused;
+    console.info(
+      `${TAG}: kakao-share's Web Worker could not start (${refused.message}), so its Python runs on this ` +
+        `page's main thread, in short tasks. A page with a Content-Security-Policy lets it run off the main ` +
+        `thread with worker-src blob: ${bundle.origin} (see the README).`,
+    );
+  }
+  const { startPython: start } = await import(new URL("widget/micropython.js", bundle).href);
+  const handle = await start(runtimeUrl, nextTask);
+  return async (request) => {
+    await nextTask(); // each request in a task of its own: many buttons never make one long task
+    return JSON.parse(handle(JSON.stringify(request)));
+  };
+}
+
+/** A worker script must come from the page's own origin; the bundle may be elsewhere, so each worker is
+ * a one-line module (a blob: URL) that imports the bundle's script (CORS). */
+function bundleWorker(bundle, script, name) {
+  const main = new URL(script, bundle).href;
+  const blob = new Blob([`import ${JSON.stringify(main)};`], { type: "text/javascript" });
+  return new Worker(URL.createObjectURL(blob), { type: "module", name });
+}
+
+function inWorker(bundle, runtimeUrl) {
+  return new Promise((resolve, reject) => {
+    const refuse = (message) => reject(Object.assign(new Error(message), { refused: true }));
+    let worker;
+    try {
+      if (typeof Worker !== "function") throw new Error("this browser has no Web Workers");
+      worker = bundleWorker(bundle, "widget/python-worker.js", "kakao-share");
+    } catch (error) {
+      refuse(error?.message || String(error));
+      return;
+    }
+    const waiting = new Map(); // seq -> resolve
+    let seq = 0;
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      refuse(event.message || "refused");
+    });
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === "started") {
+        resolve((request) => {
+          seq += 1;
+          worker.postMessage({ seq, request: JSON.stringify(request) });
+          return new Promise((answered) => waiting.set(seq, answered));
+        });
+      } else if (data.type === "failed") {
+        reject(new Error(data.reason));
+      } else {
+        waiting.get(data.seq)?.(JSON.parse(data.answer));
+        waiting.delete(data.seq);
+      }
+    });
+    worker.postMessage({ type: "start", runtime: runtimeUrl });
+  });
+}
+
+// --- Kakao's SDK ---------------------------------------------------------------------------------
+
+/** Kakao's SDK on this page: loaded once (the first button's ``sdk-*`` attributes decide which), then
+ * ``Kakao.init`` once; calls made meanwhile wait. After a failure the next call tries again. */
+function kakaoSdk() {
+  let loading = false;
+  let waiting = [];
+  let appKey = null;
+  const sdk = {
+    build: null,
+    version() {
+      const kakao = window.Kakao;
+      return kakao && typeof kakao === "object" ? String(kakao.VERSION || "0") : "";
+    },
+    /** Call ``then(problem)`` once the SDK is loaded (``problem`` is "" then) or could not be. */
+    whenLoaded(build, then) {
+      sdk.build ??= build;
+      if (sdk.version()) {
+        then("");
+        return;
+      }
+      waiting.push(then);
+      if (loading) return;
+      loading = true;
+      const url = sdk.build.src;
+      const script = document.createElement("script");
+      script.src = url;
+      script.integrity = sdk.build.integrity;
+      script.crossOrigin = "anonymous";
+      const settle = (problem) => {
+        if (!loading) return;
+        loading = false;
+        clearTimeout(timer);
+        if (!problem && !sdk.version()) {
+          problem = `${url} loaded but defined no window.Kakao: is it Kakao's JavaScript SDK?`;
+        }
+        if (problem) sdk.build = null; // the next button tries again, with its own attributes
+        const callbacks = waiting;
+        waiting = [];
+        for (const callback of callbacks) callback(problem);
+      };
+      script.addEventListener("load", () => settle(""));
+      script.addEventListener("error", () =>
+        settle(
+          `Kakao's SDK could not be loaded from ${url}: the browser blocked or failed it (a wrong integrity ` +
+            "hash, a content security policy without t1.kakaocdn.net, an ad blocker, or no network)",
+        ),
+      );
+      const timer = setTimeout(
+        () => settle(`Kakao's SDK did not load within ${SDK_TIMEOUT_MS / 1000} s from ${url}`),
+        SDK_TIMEOUT_MS,
+      );
+      document.head.append(script);
+    },
+    /** ``Kakao.init`` once for the page; returns a problem, or "". */
+    init(key) {
+      if (appKey !== null) {
+        return appKey === key ? "" : "another button on this page uses another app key; a page can use one app key";
+      }
+      const problem = initKakao(key);
+      if (!problem) appKey = key;
+      return problem;
+    },
+  };
+  return sdk;
+}
+
 // --- the runtime all buttons share ---------------------------------------------------------------
 
 /** Called once by the loader; returns what it calls for each button from then on. */
 export function attach({ bundle, views }) {
+  const sdk = kakaoSdk();
+  const prepared = new Map(); // id -> {generation, result, settings (JSON text, once ready), pageUrl}
+
+  const report = (view, level, message) => console[level](`${TAG}: ${message}`, view.element);
+  const warn = (view, lines) => lines && report(view, "warn", `this button works, but check:\n${lines}`);
+  const current = (view, entry) => views.get(view.id) === view && prepared.get(view.id) === entry;
+  const failButton = (view, entry, problem) => {
+    if (!current(view, entry)) return;
+    entry.settings = "";
+    report(view, "error", `${problem}\n→ ${FALLBACK}.`);
+    settle(view, "fallback", problem.split("\n", 1)[0]);
+  };
+
   const runtime = {
     state: "idle", // idle | starting | running | failed
     reason: "",
-    py: null, // the Python controller, once it runs
+    call: null, // the widget's Python, once it runs: request -> Promise<answer>
     watchdog: 0,
     idleScheduled: false,
 
@@ -177,31 +354,19 @@ export function attach({ bundle, views }) {
       watchForBlocks(bundle, (reason) => this.fail(reason));
       this.watchdog = setTimeout(() => this.fail("the Python runtime did not start within 60 seconds"), 60_000);
       try {
-        // The interpreter, its wasm (compiled while it streams in) and the widget's byte-code, in parallel.
-        files = await import(new URL("runtime/widget-runtime.mjs", bundle).href);
-        const modules = fetchBytes(files.python);
-        modules.catch(() => {}); // awaited below
-        const { loadMicroPython } = await import(files.micropython);
-        const micropython = await loadMicroPython({ url: files.micropythonWasm, heapsize: 2 * 1024 * 1024 });
-        await nextTask();
-        install(micropython, await modules);
-        // One module per task (files.modules lists each after what it imports): no long task for the page.
-        let widget = null;
-        for (const name of files.modules) {
-          await nextTask();
-          widget = micropython.pyimport(name);
-        }
-        await nextTask();
-        this.attach(widget.Controller(registry));
+        const runtimeUrl = new URL("runtime/widget-runtime.mjs", bundle).href;
+        const [call, runtimeFiles] = await Promise.all([startPython(bundle, runtimeUrl), import(runtimeUrl)]);
+        files = runtimeFiles;
+        this.attach(call);
       } catch (error) {
         this.fail(`the Python runtime could not be loaded from ${bundle.href} (${error?.message || error})`);
       }
     },
 
-    attach(py) {
+    attach(call) {
       if (this.state !== "starting") return;
       clearTimeout(this.watchdog);
-      this.py = py;
+      this.call = call;
       this.state = "running";
       for (const view of views.values()) this.prepare(view);
     },
@@ -215,39 +380,116 @@ export function attach({ bundle, views }) {
       for (const view of views.values()) settle(view, "fallback", reason);
     },
 
-    // Each button is prepared in a task of its own, so that many buttons never make one long task.
-    prepare(view) {
+    /** (Re)build the button's message in Python; it becomes ready once Kakao's SDK is. */
+    async prepare(view) {
       settle(view, "loading");
-      nextTask().then(() => {
-        if (views.get(view.id) !== view) return;
-        try {
-          this.py.prepare(view.id, view.element);
-        } catch (error) {
-          settle(view, "fallback", String(error?.message || error));
+      const entry = { generation: (prepared.get(view.id)?.generation || 0) + 1, result: null, settings: "" };
+      prepared.set(view.id, entry);
+      const { attributes, inline } = readButton(view.element);
+      const page = readPage();
+      entry.pageUrl = page.url;
+      let result;
+      try {
+        result = await this.call({ op: "prepare", attributes, page, inline });
+      } catch (error) {
+        result = { failure: `the widget's Python failed (${error?.message || error})` };
+      }
+      if (!current(view, entry)) return; // the button changed or left the page meanwhile
+      if (result.failure) {
+        failButton(view, entry, result.failure);
+        return;
+      }
+      warn(view, result.warning_lines);
+      if (result.errors.length) {
+        failButton(view, entry, `its configuration is invalid:\n${result.error_lines}`);
+      } else if (result.needs_template) {
+        // Jinja2 runs in the full runtime, in its own Web Worker; it answers rendered().
+        entry.result = result;
+        templates.render(view.id, entry.generation, JSON.stringify({ attributes, page, inline_template: inline }));
+      } else {
+        this.withSdk(view, entry, result, result.settings_json);
+      }
+    },
+
+    /** The template worker's answer: a ``prepare()``-shaped result as JSON. */
+    async rendered(id, generation, outcome) {
+      const view = views.get(id);
+      const entry = prepared.get(id);
+      if (!view || !entry || entry.generation !== generation || !entry.result) return;
+      const rendered = JSON.parse(outcome);
+      if (rendered.warnings?.length) warn(view, (await this.call({ op: "lines", findings: rendered.warnings })).lines);
+      if (rendered.problem) {
+        failButton(view, entry, rendered.problem);
+        return;
+      }
+      // The button's app key and SDK as read here; the message as the worker rendered it.
+      const result = { ...entry.result, method: rendered.method, min_sdk_version: rendered.min_sdk_version };
+      this.withSdk(view, entry, result, rendered.settings);
+    },
+
+    /** Make the button ready once the SDK is loaded and initialised with its app key. */
+    withSdk(view, entry, result, settings) {
+      const explicit = ["sdk-version", "sdk-src"].find((name) => view.element.hasAttribute(name));
+      const wanted = result.sdk;
+      const other = sdk.build && ["version", "src", "integrity"].some((key) => sdk.build[key] !== wanted[key]);
+      if (explicit && other) {
+        failButton(
+          view,
+          entry,
+          `its configuration is invalid: ${explicit}: asks for another SDK than the page already loads for ` +
+            `another button (Kakao SDK ${sdk.build.version} from ${sdk.build.src}); a page has one ` +
+            "(fix: give every button the same sdk-version, sdk-integrity and sdk-src)",
+        );
+        return;
+      }
+      sdk.whenLoaded(wanted, async (problem) => {
+        if (!current(view, entry)) return;
+        problem ||= sdk.init(result.app_key);
+        if (problem) {
+          failButton(view, entry, `Kakao's SDK is unavailable: ${problem}`);
+          return;
         }
+        const check = { min_sdk_version: result.min_sdk_version, settings: JSON.parse(settings) };
+        const tooOld = (await this.call({ op: "too_old", result: check, version: sdk.version() })).problem;
+        if (!current(view, entry)) return;
+        if (tooOld) {
+          failButton(view, entry, `its configuration is invalid: ${tooOld}`);
+          return;
+        }
+        entry.result = result;
+        entry.settings = settings;
+        settle(view, "ready");
       });
     },
 
+    /** Share now, inside the click's task: "" when Kakao's window opened, else the reason. */
     share(view) {
+      const entry = prepared.get(view.id);
+      if (!entry?.settings) return "not ready";
       try {
-        const problem = this.py.share(view.id);
-        return problem ? { ok: false, reason: problem } : { ok: true };
+        window.Kakao.Share[entry.result.method](JSON.parse(entry.settings));
+        return "";
       } catch (error) {
-        console.error(`${TAG}: sharing failed`, error);
-        return { ok: false, reason: String(error?.message || error) };
+        const problem = String(error?.message || error);
+        report(view, "error", `sharing to KakaoTalk failed: ${problem}; ${FALLBACK}`);
+        return problem;
       }
+    },
+
+    /** Whether the button's message was made for another address (a single-page app moved on). */
+    stale(view) {
+      const entry = prepared.get(view.id);
+      return Boolean(entry?.settings && !entry.result.needs_template && entry.pageUrl !== location.href);
     },
   };
 
   const templates = templateRenderer(bundle, (id, generation, outcome) => {
-    try {
-      runtime.py?.rendered(id, generation, outcome);
-    } catch (error) {
+    runtime.rendered(id, generation, outcome).catch((error) => {
       const view = views.get(id);
       const reason = `the widget's Python failed (${error?.message || error})`;
       console.error(`${TAG}: ${reason}`, view?.element);
       if (view) settle(view, "fallback", reason);
-    }
+    });
   });
 
   const nearViewport =
@@ -257,51 +499,26 @@ export function attach({ bundle, views }) {
         })
       : { observe() {}, disconnect() {} };
 
-  // What the widget's Python calls (it is handed this object, nothing is put on the page's window).
-  // The calls into Kakao's SDK that may throw are made here: MicroPython cannot catch JavaScript
-  // exceptions.
-  const registry = Object.freeze({
-    update(id, state, reason) {
-      const view = views.get(id);
-      if (view) settle(view, state, reason);
-    },
-    render(id, generation, payload) {
-      templates.render(id, generation, payload);
-    },
-    version() {
-      const kakao = window.Kakao;
-      return kakao && typeof kakao === "object" ? String(kakao.VERSION || "0") : "";
-    },
-    init(appKey) {
-      return initKakao(appKey);
-    },
-    send(method, settings) {
-      try {
-        window.Kakao.Share[method](JSON.parse(settings));
-        return "";
-      } catch (error) {
-        return String(error?.message || error);
-      }
-    },
-  });
+  // A single-page app moves on: its buttons' messages follow the page they are on now.
+  const followPage = () => {
+    if (runtime.call) for (const view of views.values()) if (runtime.stale(view)) runtime.prepare(view);
+  };
+  globalThis.navigation?.addEventListener?.("currententrychange", followPage);
+  addEventListener("popstate", followPage);
 
   const buttons = {
     connected(view) {
       if (runtime.state === "failed") settle(view, "fallback", runtime.reason);
-      else if (runtime.py) runtime.prepare(view);
+      else if (runtime.call) runtime.prepare(view);
       else runtime.schedule(view);
     },
 
     disconnected(view) {
-      try {
-        runtime.py?.forget(view.id);
-      } catch {
-        // the runtime is gone; nothing to forget
-      }
+      prepared.delete(view.id);
     },
 
     changed(view) {
-      if (runtime.py) runtime.prepare(view);
+      if (runtime.call) runtime.prepare(view);
     },
 
     start() {
@@ -310,10 +527,10 @@ export function attach({ bundle, views }) {
 
     click(view) {
       const words = WORDS[view.lang];
+      if (view.state === "ready" && runtime.stale(view)) runtime.prepare(view); // then as "not ready yet"
       if (view.state === "ready") {
         // Synchronous all the way to Kakao's SDK: the popup opens in this click's own task.
-        const outcome = runtime.share(view);
-        if (outcome.ok) {
+        if (!runtime.share(view)) {
           view.say("");
           view.emit("kakao-share-sent", { via: "kakao" });
         } else {
@@ -365,12 +582,7 @@ function templateRenderer(bundle, answer) {
     waiting.clear();
   };
   const start = () => {
-    // A worker script must come from the page's own origin; the bundle may be elsewhere, so the worker is
-    // a one-line module (a blob: URL) that imports the bundle's worker (CORS).
-    const main = new URL("widget/template-worker.js", bundle).href;
-    const blob = new Blob([`import ${JSON.stringify(main)};`], { type: "text/javascript" });
-    const url = URL.createObjectURL(blob);
-    worker = new Worker(url, { type: "module", name: "kakao-share templates" });
+    worker = bundleWorker(bundle, "widget/template-worker.js", "kakao-share templates");
     worker.addEventListener("message", ({ data }) => {
       if (waiting.get(data.id) === data.generation) waiting.delete(data.id);
       answer(data.id, data.generation, data.outcome);
@@ -400,28 +612,6 @@ function templateRenderer(bundle, answer) {
       }
     },
   };
-}
-
-/** The widget's Python modules (a pack: see sitekit/micropython) into MicroPython's file system. */
-function install(micropython, data) {
-  const bytes = new Uint8Array(data);
-  const view = new DataView(data);
-  const decoder = new TextDecoder();
-  for (let at = 0; at < bytes.length; ) {
-    const size = view.getUint16(at, true);
-    const path = LIBRARY + decoder.decode(bytes.subarray(at + 2, at + 2 + size));
-    at += 2 + size;
-    const length = view.getUint32(at, true);
-    micropython.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    micropython.FS.writeFile(path, bytes.subarray(at + 4, at + 4 + length));
-    at += 4 + length;
-  }
-}
-
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  return response.arrayBuffer();
 }
 
 /** Give the page its main thread back before the next step (scheduler.yield where there is one). */

@@ -1,10 +1,11 @@
-"""The share widget's Python, run by MicroPython on the host page (started by ``widget/button.js``).
+"""The share widget's Python, run by MicroPython in the widget's Web Worker (``widget/python-worker.js``),
+or on the host page's main thread where a worker cannot start.
 
-The loader draws the buttons; :class:`Controller` reads the page and each button (``_dom``), builds and
-validates its message with ``kakao_share.portable``, loads Kakao's SDK once for all buttons, and shares
-synchronously when the loader passes on a click.
+It never touches the page: ``widget/button.js`` reads the page and each button, posts what it read as JSON
+to :func:`handle`, and drives Kakao's SDK with the answer. :func:`handle` builds and validates the message
+with ``kakao_share.portable`` and words its findings for the console.
 """
 
-from ._controller import Controller
+from ._service import handle
 
-__all__ = ["Controller"]
+__all__ = ["handle"]
