@@ -10,20 +10,23 @@ from pathlib import Path
 
 from kakao_share.portable import attributes
 
-LOADER = Path(__file__).resolve().parents[2] / "web" / "kakao-share-widget.js"
+WEB = Path(__file__).resolve().parents[2] / "web"
+LOADER = WEB / "kakao-share-widget.js"
+BUTTON = WEB / "widget" / "button.js"
 
 
-def _constant(name: str) -> object:
-    """The value of ``const NAME = <JSON-like literal>;`` in the loader."""
-    text = LOADER.read_text(encoding="utf-8")
+def _constant(name: str, script: Path = LOADER) -> object:
+    """The value of ``const NAME = <JSON-like literal>;`` in ``script``."""
+    text = script.read_text(encoding="utf-8")
     found = re.search(rf"^const {name} = (.+?);$", text, flags=re.M | re.S)
-    assert found, f"the loader defines no const {name}"
+    assert found, f"{script.name} defines no const {name}"
     literal = re.sub(r",\s*([\]}])", r"\1", found.group(1))  # JSON has no trailing commas
     return json.loads(literal)
 
 
 def test_the_loader_defines_the_element_python_reads():
     assert _constant("TAG") == attributes.TAG
+    assert _constant("TAG", BUTTON) == attributes.TAG
 
 
 def test_the_loader_watches_exactly_the_attributes_python_reads_and_draws_from():

@@ -22,12 +22,11 @@ from kakao_share import (
     min_sdk_version,
     share_settings,
 )
+from kakao_share.portable.attributes import ELEMENT
 from kakao_share.portable.sdk import dotted
 from pyodide.http import pyfetch
 
 __all__ = ["render"]
-
-TAG = "kakao-share-button"
 
 
 def _plain(finding: Finding) -> dict[str, str]:
@@ -83,7 +82,7 @@ async def _fetch_text(url: str) -> str:
                     "check the address; a template on another site must be served with CORS headers",
                 )
             ],
-            model=f"<{TAG}>",
+            model=ELEMENT,
         ) from None
     if not response.ok:
         raise TemplateError(
@@ -94,6 +93,6 @@ async def _fetch_text(url: str) -> str:
                     "check the address (relative addresses are read against the page's)",
                 )
             ],
-            model=f"<{TAG}>",
+            model=ELEMENT,
         )
     return str(await response.string())
