@@ -121,10 +121,10 @@ def using_real_sdk() -> bool:
 
 
 def sdk_file_version(body: bytes) -> str:
-    """The version a real SDK build names in its header comment ("Kakao SDK for JavaScript - v2.7.1")."""
+    """The version a real SDK build names in its header comment (its product name, a dash, ``v2.7.1``)."""
     found = _VERSION_IN_HEADER.search(body[:2_000])
     if not found:
-        raise ValueError("KAKAO_SDK_FILE has no 'Kakao SDK for JavaScript - vX.Y.Z' header: is it Kakao's SDK?")
+        raise ValueError("KAKAO_SDK_FILE names no SDK version (vX.Y.Z) in its header comment: is it Kakao's SDK?")
     return found.group(1).decode()
 
 
