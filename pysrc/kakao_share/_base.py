@@ -14,7 +14,7 @@ import json
 import textwrap
 from collections.abc import Mapping
 from functools import cache
-from typing import Annotated, Any, NamedTuple, Self
+from typing import Annotated, Any, Self
 
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError
@@ -29,23 +29,12 @@ __all__ = [
     "JSInt",
     "KakaoModel",
     "NonEmptyStr",
-    "SDKFeature",
     "StrMap",
     "WebUrl",
     "flat_str_map",
     "is_web_url",
     "unreadable_json",
 ]
-
-
-class SDKFeature(NamedTuple):
-    """Something a message or option uses that only a recent JavaScript SDK accepts."""
-
-    what: str
-    """The feature in plain words (``picker settings``)."""
-
-    version: tuple[int, int, int]
-    """The oldest SDK version that accepts it."""
 
 
 class FrozenDict(dict):  # type: ignore[type-arg]

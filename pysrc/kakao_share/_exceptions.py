@@ -32,8 +32,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ._i18n import Text
+from .portable.sdk import dotted
+
 if TYPE_CHECKING:
     from ._api_errors import APIErrorHelp
+    from ._sdk_features import SDKFeature
 
 __all__ = [
     "Finding",
@@ -171,9 +175,29 @@ class SDKLoadError(SDKError):
 
 
 class SDKVersionError(SDKError):
-    """The loaded SDK is too old for a feature that was asked for (e.g. picker settings need 2.8.0)."""
+    """The loaded SDK is too old for a feature that was asked for (e.g. picker settings need 2.8.0).
+
+    ``feature`` is the :class:`~kakao_share._base.SDKFeature` (what, and the oldest version that has it),
+    ``loaded`` the version the page loaded; :meth:`text` words it for a person in English or Korean.
+    """
 
     default_message = "the loaded Kakao JavaScript SDK is too old for this feature"
+
+    def __init__(self, feature: SDKFeature, loaded: str) -> None:
+        self.feature = feature
+        self.loaded = loaded
+        super().__init__(f"{self.text('en')} (pass version= and integrity= to browser.load_sdk)")
+
+    def text(self, lang: str) -> str:
+        """What a person reads, in ``lang`` (a Korean tag gives Korean, anything else English)."""
+        what = self.feature.what.get(lang)
+        return _SDK_TOO_OLD.get(lang).format(what=what, needed=dotted(self.feature.version), loaded=self.loaded)
+
+
+_SDK_TOO_OLD = Text(
+    "{what}: needs Kakao SDK {needed} or later; this page loaded {loaded}",
+    "{what}에는 카카오 SDK {needed} 이상이 필요합니다. 이 페이지는 {loaded}을(를) 불러왔습니다",
+)
 
 
 class SDKInitError(SDKError):

@@ -19,7 +19,7 @@ from ._options import Options, ShareOptions, share_options
 from ._problems import invalid
 from ._template_parsing import json_object, parse_template
 from ._templates import CUSTOM_SHARE, SCRAP_SHARE, TEMPLATE_CLASSES, CustomTemplate, ScrapTemplate, ShareKind, Template
-from .portable.sdk import dotted, version_tuple
+from .portable.sdk import version_tuple
 
 __all__ = [
     "ShareParts",
@@ -160,7 +160,4 @@ def check_sdk_version(version: str, template: Template, options: ShareOptions) -
     loaded = version_tuple(version)
     for feature in (*options.sdk_features, *template.sdk_features):
         if loaded < feature.version:
-            raise SDKVersionError(
-                f"{feature.what}: needs Kakao SDK {dotted(feature.version)} or later; this page loaded {version} "
-                "(pass version= and integrity= to browser.load_sdk)"
-            )
+            raise SDKVersionError(feature, version)

@@ -14,10 +14,12 @@ from typing import Annotated, Any, ClassVar, Literal, NamedTuple, get_args
 from annotated_types import Gt, Le
 from pydantic import BeforeValidator, Field, Strict, model_validator
 
-from ._base import KakaoModel, NonEmptyStr, SDKFeature, StrMap, WebUrl, flat_str_map
+from ._base import KakaoModel, NonEmptyStr, StrMap, WebUrl, flat_str_map
 from ._components import Buttons, Commerce, Content, ItemContent, Social
+from ._i18n import Text
 from ._links import Link
 from ._problems import problem
+from ._sdk_features import SDKFeature
 from ._wire import (
     PAYLOAD_LIMIT,
     custom_params,
@@ -92,7 +94,9 @@ DEFAULT_SHARE = ShareKind("default", "sendDefault", "createDefaultButton")
 CUSTOM_SHARE = ShareKind("custom", "sendCustom", "createCustomButton")
 SCRAP_SHARE = ShareKind("scrap", "sendScrap", "createScrapButton")
 
-OPTIONAL_CONTENT = SDKFeature("content without a title or an image", OPTIONAL_CONTENT_SDK)
+OPTIONAL_CONTENT = SDKFeature(
+    Text("content without a title or an image", "제목이나 이미지가 없는 콘텐츠"), OPTIONAL_CONTENT_SDK
+)
 """SDK 2.2-2.6 require ``content.title`` and ``content.imageUrl``; 2.7 made them optional."""
 
 

@@ -667,7 +667,9 @@ def test_picker_settings_need_sdk_2_8(pg: Playground):
         assert share.template_object["text"] == "고르기"
     else:  # a real 2.7 SDK build: the page says why it cannot share
         expect(pg.share_button).to_be_disabled()
-        expect(pg.page.locator("#share-why")).to_contain_text(f"needs Kakao SDK 2.8.0 or later; {loaded} is loaded")
+        expect(pg.page.locator("#share-why")).to_contain_text(
+            f"needs Kakao SDK 2.8.0 or later; this page loaded {loaded}"
+        )
     fill(options_root, {"Share target picker": {"Show": "Friends and chats", "Most targets": ""}})
 
 

@@ -179,6 +179,10 @@ def test_picker_settings_need_2_8_0():
         "picker settings: needs Kakao SDK 2.8.0 or later; this page loaded 2.7.1 "
         "(pass version= and integrity= to browser.load_sdk)"
     )
+    assert err.value.text("ko-KR") == (
+        "공유 대상 선택 화면 설정에는 카카오 SDK 2.8.0 이상이 필요합니다. 이 페이지는 2.7.1을(를) 불러왔습니다"
+    )
+    assert err.value.feature == PICKER_SETTINGS and err.value.loaded == "2.7.1"
     assert PICKER_SETTINGS.version == (2, 8, 0) and options.sdk_features == (PICKER_SETTINGS,)
     # 2.7.9 added share-target settings of some form; whether it takes pickerSettings is not known.
     with pytest.raises(SDKVersionError, match=r"needs Kakao SDK 2\.8\.0 or later; this page loaded 2\.7\.9 "):

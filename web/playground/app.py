@@ -30,7 +30,6 @@ from kakao_share import (
     message_form,
 )
 from kakao_share._share import check_sdk_version
-from kakao_share.portable.sdk import dotted
 from pyodide.ffi import create_proxy
 
 from .code_panel import CodePanel
@@ -329,10 +328,10 @@ class Playground:
         if self.sdk.state != "ready" or info is None:
             return t("why_sdk", lang)
         if ev.template is not None and ev.options is not None:
-            try:  # the library's rule; the wording is the page's, in its language
+            try:  # the library's rule and its wording, in the page's language
                 check_sdk_version(info.version, ev.template, ev.options)
-            except SDKVersionError:
-                return t("why_version", lang, needed=dotted(ev.needs or ()), loaded=info.version)
+            except SDKVersionError as too_old:
+                return too_old.text(lang)
         return None
 
     def refresh_share(self) -> None:

@@ -51,10 +51,6 @@ UI: dict[str, Text] = {
     ),
     "why_sdk_loading": Text("Waiting for Kakao's SDK…", "카카오 SDK를 기다리는 중…"),
     "why_errors": Text("Fix {count} problem(s) first: {first}", "먼저 문제 {count}개를 고치세요: {first}"),
-    "why_version": Text(
-        "This message needs Kakao SDK {needed} or later; {loaded} is loaded.",
-        "이 메시지는 카카오 SDK {needed} 이상이 필요합니다. 지금은 {loaded}입니다.",
-    ),
     "why_link_held": Text(
         "The link's message is not what this form shares (see above): edit the form to share it.",
         "링크의 메시지와 이 양식이 공유할 메시지가 다릅니다 (위 참고). 양식을 고친 뒤 공유하세요.",
