@@ -159,6 +159,13 @@ let counter = 0;
 const views = new Map(); // id -> view, while its button is connected
 
 /** A drawn button's state on screen. widget/button.js moves it from state to state. */
+
+/** "ko" for a Korean language tag (ko, ko-KR, ko_KR), "en" for anything else: kakao_share._i18n.language's rule. */
+function language(tag) {
+  const primary = String(tag || "").replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "").split(/[-_]/)[0];
+  return primary.toLowerCase() === "ko" ? "ko" : "en";
+}
+
 class View {
   state = "idle"; // "idle" | "loading" | "ready" | "fallback"
   pending = false; // pressed before it was ready: the next settle tells the visitor
@@ -179,8 +186,7 @@ class View {
 
   /** "ko" or "en": the button's own lang, else its page's, else the browser's language. */
   get lang() {
-    const lang = this.element.closest("[lang]")?.getAttribute("lang") || navigator.language || "";
-    return lang.toLowerCase().startsWith("ko") ? "ko" : "en";
+    return language(this.element.closest("[lang]")?.getAttribute("lang") || navigator.language);
   }
 
   render() {

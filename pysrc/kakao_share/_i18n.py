@@ -31,6 +31,15 @@ class Text(NamedTuple):
         return Text(self.en.format(**values), self.ko.format(**values))
 
 
+#: HTML's ASCII whitespace, which a ``lang`` attribute may carry around its tag.
+_ASCII_WHITESPACE = " \t\n\f\r"
+
+
 def language(tag: str | None) -> Lang:
-    """``"ko"`` for a Korean language tag (``ko``, ``ko-KR``), ``"en"`` for anything else."""
-    return "ko" if (tag or "").strip().lower().replace("_", "-").split("-")[0] == "ko" else "en"
+    """``"ko"`` for a Korean language tag (``ko``, ``ko-KR``, ``ko_KR``), ``"en"`` for anything else.
+
+    The one rule for every language choice: the widget's loader and the playground's first paint apply it
+    in JavaScript too, and ``tests/site/test_language_rule.py`` holds those copies to this one.
+    """
+    primary = (tag or "").strip(_ASCII_WHITESPACE).replace("_", "-").split("-")[0]
+    return "ko" if primary.lower() == "ko" else "en"

@@ -8,8 +8,13 @@
     choice = null; // storage disabled: fall back to the browser's languages
   }
   if (choice !== "ko" && choice !== "en") {
-    var preferred = (navigator.languages && navigator.languages[0]) || navigator.language || "";
-    choice = /^ko\b/i.test(preferred) ? "ko" : "en";
+    choice = language((navigator.languages && navigator.languages[0]) || navigator.language);
   }
   document.documentElement.lang = choice;
+
+  /** "ko" for a Korean language tag (ko, ko-KR, ko_KR), "en" for anything else: kakao_share._i18n.language's rule. */
+  function language(tag) {
+    var primary = String(tag || "").replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, "").split(/[-_]/)[0];
+    return primary.toLowerCase() === "ko" ? "ko" : "en";
+  }
 })();
