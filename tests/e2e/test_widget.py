@@ -377,6 +377,8 @@ BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
   "text": {{ product.name }},
   "link": {"web_url": {{ url }}}
 }</script></kakao-share-button>
+<kakao-share-button id="missing-template" @SDK@ app-key="@KEY@" template-src="no-such-template.json.j2">
+</kakao-share-button>
 <kakao-share-button id="good" @SDK@ app-key="@KEY@" text="<img src=x onerror=window.__xss=1>Share"></kakao-share-button>
 </body></html>"""
 
@@ -389,7 +391,7 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     context.route(f"{site_url}/mistakes.html", lambda route: route.fulfill(body=html, content_type="text/html"))
     lines = console_lines(page)
     page.goto(f"{site_url}/mistakes.html")
-    assert settle(page) == ["fallback", "fallback", "fallback", "ready"]
+    assert settle(page) == ["fallback", "fallback", "fallback", "fallback", "ready"]
     errors = "\n".join(line for line in lines if line.startswith("error:"))
     # Each mistake: the attribute (or template line), the rule and the fix.
     assert 'template-id: must be a whole number (fix: write it as digits only, e.g. template-id="12345")' in errors
@@ -398,6 +400,8 @@ def test_configuration_mistakes_are_reported_and_the_page_keeps_working(
     assert "app-key: is required: the app's JavaScript key (fix: add app-key=" in errors
     assert '<script type="text/x-kakao-template">, line 3: undefined value' in errors
     assert "product" in errors
+    missing = f"{site_url}/no-such-template.json.j2"
+    assert f"template-src: could not be loaded from {missing} (HTTP 404) (fix: check the address" in errors
     # Text from attributes is text, never markup.
     label = "<img src=x onerror=window.__xss=1>Share"
     expect(page.locator("#good").get_by_role("button", name=label, exact=True)).to_be_visible()

@@ -14,6 +14,7 @@ from typing import Any
 
 from kakao_share import (
     Finding,
+    KakaoShareError,
     PageMetadata,
     TemplateError,
     TemplateRenderError,
@@ -22,7 +23,6 @@ from kakao_share import (
     min_sdk_version,
     share_settings,
 )
-from kakao_share.portable.attributes import ELEMENT
 from kakao_share.portable.sdk import dotted
 from pyodide.http import pyfetch
 
@@ -51,6 +51,8 @@ async def render(payload_json: str) -> str:
             json_ld=found["json_ld"],
         )
         settings = config.settings(page, source)
+    except SourceUnavailable as exc:
+        return json.dumps({"problem": f"its message template is unavailable: {exc}"})
     except TemplateRenderError as exc:
         return json.dumps({"problem": f"its message template failed: {exc}"})
     except TemplateError as exc:
@@ -69,30 +71,23 @@ async def render(payload_json: str) -> str:
     )
 
 
+class SourceUnavailable(KakaoShareError):
+    """``template-src`` gave no template to render. Not a :class:`TemplateError`: nothing about the
+    template was wrong, it was never read."""
+
+    def __init__(self, url: str, reason: str, fix: str) -> None:
+        super().__init__(f"template-src: could not be loaded from {url} ({reason}) (fix: {fix})")
+
+
 async def _fetch_text(url: str) -> str:
-    """The text at ``url`` (a message template), or a TemplateError naming template-src."""
+    """The text at ``url`` (a message template), or :class:`SourceUnavailable` saying why not."""
     try:
         response = await pyfetch(url)
     except Exception as exc:  # a network error or a refused CORS request
-        raise TemplateError(
-            [
-                Finding(
-                    "template-src",
-                    f"could not be loaded from {url} ({exc})",
-                    "check the address; a template on another site must be served with CORS headers",
-                )
-            ],
-            model=ELEMENT,
-        ) from None
+        fix = "check the address; a template on another site must be served with CORS headers"
+        raise SourceUnavailable(url, str(exc), fix) from None
     if not response.ok:
-        raise TemplateError(
-            [
-                Finding(
-                    "template-src",
-                    f"could not be loaded from {url} (HTTP {response.status})",
-                    "check the address (relative addresses are read against the page's)",
-                )
-            ],
-            model=ELEMENT,
+        raise SourceUnavailable(
+            url, f"HTTP {response.status}", "check the address (relative addresses are read against the page's)"
         )
     return str(await response.string())
