@@ -6,11 +6,12 @@ rule, and the fix written as HTML. Everything here is pure Python; the widget's 
 the element and the page and hands them over.
 
     config = WidgetConfig.from_attributes({"app-key": "…", "template-id": "12345"}, page_url=location)
-    template, options = config.settings(PageMetadata(url=location, ...))
+    template, options = config.share_parts(PageMetadata(url=location, ...))
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal
 
@@ -169,13 +170,18 @@ class WidgetConfig(KakaoModel):
         """How errors name the Jinja2 template: the child element, or its URL."""
         return INLINE if self.inline_template is not None else str(self.template_src)
 
-    def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareParts:
+    def share_parts(self, page: PageMetadata, template_source: str | None = None) -> ShareParts:
         """The message and options for ``page``. ``template_source`` is the text at ``template-src``.
 
         Raises :class:`TemplateError` (:class:`TemplateRenderError` for a Jinja2 template, with the
         template's line).
         """
         return ShareParts(self._template(page, template_source), self.options)
+
+    def settings(self, page: PageMetadata, template_source: str | None = None) -> ShareParts:
+        """Deprecated name of :meth:`share_parts` ("settings" is the SDK's one object, not this pair)."""
+        warnings.warn("WidgetConfig.settings() is now WidgetConfig.share_parts()", DeprecationWarning, stacklevel=2)
+        return self.share_parts(page, template_source)
 
     def _template(self, page: PageMetadata, template_source: str | None) -> Template:
         from ._authoring import render_template

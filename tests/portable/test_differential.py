@@ -156,7 +156,7 @@ def library(pairs: list[tuple[str, str]], page: dict[str, Any], inline: str | No
     if config.has_template:
         return {"needs_template": True, "template_src": config.template_src, "warnings": [*warnings, *_page(metadata)]}
     try:
-        template, options = config.settings(metadata)
+        template, options = config.share_parts(metadata)
     except TemplateError as exc:
         return {"errors": _findings(exc.problems)}
     share = {**template.to_js(), **options.to_js()}

@@ -31,7 +31,7 @@ def problems(attributes: dict[str, str], inline: str | None = None) -> list[tupl
 
 
 def test_just_an_app_key_shares_a_feed_of_the_page():
-    template, options = config().settings(PAGE)
+    template, options = config().share_parts(PAGE)
     assert isinstance(template, FeedTemplate)
     assert template.content.title == "Spring notes"
     assert template.content.link.web_url == PAGE_URL
@@ -39,20 +39,20 @@ def test_just_an_app_key_shares_a_feed_of_the_page():
 
 
 def test_a_console_template_with_its_arguments():
-    template, _ = config(**{"template-id": " 10123 ", "template-args": '{"name": "Jisu"}'}).settings(PAGE)
+    template, _ = config(**{"template-id": " 10123 ", "template-args": '{"name": "Jisu"}'}).share_parts(PAGE)
     assert template == CustomTemplate(template_id=10123, template_args={"name": "Jisu"})
 
 
 def test_scrap_shares_the_page_or_the_given_url():
-    assert config(scrap="").settings(PAGE).template == ScrapTemplate(request_url=PAGE_URL)
-    template, _ = config(scrap="scrap", url="/other?x=1", **{"template-id": "5"}).settings(PAGE)
+    assert config(scrap="").share_parts(PAGE).template == ScrapTemplate(request_url=PAGE_URL)
+    template, _ = config(scrap="scrap", url="/other?x=1", **{"template-id": "5"}).share_parts(PAGE)
     assert template == ScrapTemplate(request_url="https://blog.example.com/other?x=1", template_id=5)
 
 
 def test_share_options_from_attributes():
     _, options = config(
         **{"callback-args": '{"post": "7"}', "install-talk": "", "picker-type": "chat", "picker-limit": "3"}
-    ).settings(PAGE)
+    ).share_parts(PAGE)
     assert options.to_js() == {
         "installTalk": True,
         "serverCallbackArgs": {"post": "7"},
@@ -67,7 +67,7 @@ def test_inline_template_is_filled_from_the_page_and_data_attributes():
         {"app-key": KEY, "data-sale-price": "9,000", "DATA-Extra": "x"}, page_url=PAGE_URL, inline_template=source
     )
     assert widget.data == {"sale_price": "9,000", "extra": "x"}
-    template, _ = widget.settings(PAGE)
+    template, _ = widget.share_parts(PAGE)
     assert template.text == "Spring notes 9,000"
     assert widget.template_name == '<script type="text/x-kakao-template">'
 
@@ -76,9 +76,9 @@ def test_template_src_is_read_against_the_page_and_needs_its_text():
     widget = config(**{"template-src": "../share.json.j2"})
     assert widget.template_src == "https://blog.example.com/share.json.j2"
     with pytest.raises(ValueError, match="fetched first"):
-        widget.settings(PAGE)
+        widget.share_parts(PAGE)
     with pytest.raises(TemplateRenderError) as err:
-        widget.settings(PAGE, '{\n  "object_type": "text",\n  "text": {{ product.name }}\n}')
+        widget.share_parts(PAGE, '{\n  "object_type": "text",\n  "text": {{ product.name }}\n}')
     assert err.value.name == "https://blog.example.com/share.json.j2"
     assert err.value.lineno == 3
 
@@ -143,7 +143,7 @@ def test_a_template_id_and_a_jinja_template_are_not_both_allowed():
 
 def test_a_message_kakao_would_refuse_is_reported_for_the_element():
     with pytest.raises(TemplateError) as err:
-        config(scrap="", url="https://example.com/" + "x" * 10_000).settings(PAGE)
+        config(scrap="", url="https://example.com/" + "x" * 10_000).share_parts(PAGE)
     assert err.value.model == "<kakao-share-button>"
     assert "payload" in err.value.problems[0].rule
 
@@ -175,3 +175,8 @@ def test_the_sdk_build_defaults_to_the_published_one():
     assert config().sdk_build == ("2.8.3", None, None)
     assert config(**{"sdk-version": "2.7.1"}).sdk_build == ("2.7.1", None, None)  # its hash is published
     assert config(**{"sdk-version": "2.7.9"}).sdk_build == ("2.7.9", None, None)
+
+
+def test_the_old_name_of_share_parts_still_works_and_says_it_is_deprecated():
+    with pytest.warns(DeprecationWarning, match=r"WidgetConfig\.share_parts\(\)"):
+        assert config().settings(PAGE) == config().share_parts(PAGE)

@@ -50,21 +50,21 @@ async def render(payload_json: str) -> str:
             meta=[(key, value) for key, value in found["meta"]],
             json_ld=found["json_ld"],
         )
-        settings = config.settings(page, source)
+        parts = config.share_parts(page, source)
     except SourceUnavailable as exc:
         return json.dumps({"problem": f"its message template is unavailable: {exc}"})
     except TemplateRenderError as exc:
         return json.dumps({"problem": f"its message template failed: {exc}"})
     except TemplateError as exc:
         return json.dumps({"problem": f"its configuration is invalid: {exc}"})
-    needed = min_sdk_version(settings.template, settings.options)
-    findings = [*config.warnings(), *page.problems, *check(settings.template)]
+    needed = min_sdk_version(parts.template, parts.options)
+    findings = [*config.warnings(), *page.problems, *check(parts.template)]
     return json.dumps(
         {
             "errors": [],
             "warnings": [_plain(finding) for finding in findings],
-            "method": settings.template.share_kind.send_method,
-            "settings": json.dumps(share_settings(settings.template, settings.options), ensure_ascii=False),
+            "method": parts.template.share_kind.send_method,
+            "settings": json.dumps(share_settings(parts.template, parts.options), ensure_ascii=False),
             "min_sdk_version": dotted(needed) if needed else None,
         },
         ensure_ascii=False,

@@ -119,23 +119,23 @@ class _Inspection:
                 )
                 report.findings.extend(grade(config.warnings(), prefix=prefix))
                 source_text = self._template_source(config) if config.template_src else None
-                settings = config.settings(page, source_text)
-                scraped = page.feed() if isinstance(settings.template, ScrapTemplate) else None
+                parts = config.share_parts(page, source_text)
+                scraped = page.feed() if isinstance(parts.template, ScrapTemplate) else None
             except TemplateError as exc:
                 report.findings.extend(grade(exc.problems, prefix=prefix, severity="error"))
                 report.buttons.append(None)
                 continue
-            message = share_settings(settings.template, settings.options)
+            message = share_settings(parts.template, parts.options)
             report.buttons.append(message)
             if report.message is None:
                 report.message = message
-            report.findings.extend(self._checked(settings.template, prefix, read))
-            images.extend((f"{prefix}.{path}", url) for path, url in _images(settings.template) if url != page.image)
+            report.findings.extend(self._checked(parts.template, prefix, read))
+            images.extend((f"{prefix}.{path}", url) for path, url in _images(parts.template) if url != page.image)
             if scraped is not None:
                 # Kakao builds a scrap card from the page's Open Graph tags: show those, as a feed.
                 label, shown = f"{prefix} scrap", render_preview(scraped, include_style=False)
             else:
-                label, shown = prefix, render_preview(settings.template, include_style=False)
+                label, shown = prefix, render_preview(parts.template, include_style=False)
             report.previews.append((label, shown))
         title_given = not any(f.finding.code == "title_missing" for f in report.findings)
         return _Inspected(report, read, title_given, images)
