@@ -24,7 +24,7 @@ test: lint build browser
 	$(PY) -m pytest tests/e2e --boot=snapshot --ignore=tests/e2e/contract --ignore=tests/e2e/test_fakes.py
 
 # ruff (lint + format check) over everything; mypy --strict over the library, site tooling, benchmarks and the
-# share widget's Python.
+# widget's and the playground's Python.
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -142,7 +142,8 @@ class WidgetConfig(KakaoModel):
         return config
 
     @property
-    def has_template(self) -> bool:
+    def has_source(self) -> bool:
+        """Whether the message comes from a Jinja2 source (``template-src`` or an inline one)."""
         return self.template_src is not None or self.inline_template is not None
 
     @property
@@ -186,7 +187,7 @@ class WidgetConfig(KakaoModel):
     def _template(self, page: PageMetadata, template_source: str | None) -> Template:
         from ._authoring import render_template
 
-        if self.has_template:
+        if self.has_source:
             source = self.inline_template if self.inline_template is not None else template_source
             if source is None:
                 raise ValueError("template-src must be fetched first: pass its text as template_source")

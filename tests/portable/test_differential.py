@@ -153,7 +153,7 @@ def library(pairs: list[tuple[str, str]], page: dict[str, Any], inline: str | No
     except TemplateError as exc:
         return {"errors": _findings(exc.problems)}
     warnings = _findings(config.warnings())
-    if config.has_template:
+    if config.has_source:
         return {"needs_template": True, "template_src": config.template_src, "warnings": [*warnings, *_page(metadata)]}
     try:
         template, options = config.share_parts(metadata)

@@ -4,4 +4,4 @@ from playground.app import Playground
 
 playground = Playground()
 playground.start()
-await playground.load_sdk_if_known()  # noqa: F704 - PyScript runs top-level await
+playground.spawn(playground.load_sdk_if_known())  # a remembered app key: load the SDK in the background

@@ -250,18 +250,18 @@ def check_together(values: "dict[str, Any]") -> None:
     """
     template_id = values.get("template_id")
     template_args = values.get("template_args")
-    has_template = values.get("template_src") is not None or values.get("inline_template") is not None
+    has_source = values.get("template_src") is not None or values.get("inline_template") is not None
     sdk_version = values.get("sdk_version")
     sdk_integrity = values.get("sdk_integrity")
     template = "a Jinja2 template (template-src or a " + INLINE + " child)"
-    if template_id is not None and has_template:
+    if template_id is not None and has_source:
         raise Invalid(
             "one_message",
             "a button shares one message: a console template (template-id) or " + template + ", not both",
             "remove template-id, or the Jinja2 template",
             ("template_id",),
         )
-    if values.get("scrap") and has_template:
+    if values.get("scrap") and has_source:
         raise Invalid(
             "one_message",
             "Kakao builds a scrap message from the page itself; it cannot use " + template,
