@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._i18n import Text
-from .portable.sdk import dotted
+from .portable.sdk import SDK_TOO_OLD, dotted
 
 if TYPE_CHECKING:
     from ._api_errors import APIErrorHelp
@@ -194,10 +194,7 @@ class SDKVersionError(SDKError):
         return _SDK_TOO_OLD.get(lang).format(what=what, needed=dotted(self.feature.version), loaded=self.loaded)
 
 
-_SDK_TOO_OLD = Text(
-    "{what}: needs Kakao SDK {needed} or later; this page loaded {loaded}",
-    "{what}에는 카카오 SDK {needed} 이상이 필요합니다. 이 페이지는 {loaded}을(를) 불러왔습니다",
-)
+_SDK_TOO_OLD = Text(*SDK_TOO_OLD)
 
 
 class SDKInitError(SDKError):

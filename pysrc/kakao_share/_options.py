@@ -15,10 +15,11 @@ from ._problems import invalid, problem
 from ._sdk_features import SDKFeature
 from ._wire import compact_json
 from .portable.limits import PICKER_LIMIT, PICKER_SETTINGS_SDK, check_picker
+from .portable.sdk import PICKER_SETTINGS_WORDS
 
 __all__ = ["PICKER_SETTINGS", "Options", "PickerSettings", "ShareOptions", "share_options"]
 
-PICKER_SETTINGS = SDKFeature(Text("picker settings", "공유 대상 선택 화면 설정"), PICKER_SETTINGS_SDK)
+PICKER_SETTINGS = SDKFeature(Text(*PICKER_SETTINGS_WORDS), PICKER_SETTINGS_SDK)
 """``pickerSettings`` is accepted from JavaScript SDK 2.8.0 (older SDKs reject the key). Kakao's changelog says
 2.7.9 added share-target settings too; whether it takes them under this name is not known, so 2.8.0 it is."""
 

@@ -31,6 +31,7 @@ from ._wire import (
 )
 from .portable.limits import LIST_CONTENTS, MAX_SAFE_INTEGER, OPTIONAL_CONTENT_SDK
 from .portable.message import payload_too_large
+from .portable.sdk import OPTIONAL_CONTENT_WORDS
 
 __all__ = [
     "CUSTOM_SHARE",
@@ -94,9 +95,7 @@ DEFAULT_SHARE = ShareKind("default", "sendDefault", "createDefaultButton")
 CUSTOM_SHARE = ShareKind("custom", "sendCustom", "createCustomButton")
 SCRAP_SHARE = ShareKind("scrap", "sendScrap", "createScrapButton")
 
-OPTIONAL_CONTENT = SDKFeature(
-    Text("content without a title or an image", "제목이나 이미지가 없는 콘텐츠"), OPTIONAL_CONTENT_SDK
-)
+OPTIONAL_CONTENT = SDKFeature(Text(*OPTIONAL_CONTENT_WORDS), OPTIONAL_CONTENT_SDK)
 """SDK 2.2-2.6 require ``content.title`` and ``content.imageUrl``; 2.7 made them optional."""
 
 

@@ -109,7 +109,11 @@ def test_an_old_sdk_is_reported_before_the_click():
     result = prepare({"app-key": KEY}, {"url": PAGE["url"], "title": "no image"})
     assert result["min_sdk_version"] == "2.7.0"
     found = sdk_too_old(result, "2.6.0")
-    assert found["path"] == "sdk-version" and "a message without title or image need 2.7.0" in found["rule"]
+    assert (
+        found["path"] == "sdk-version"
+        and found["rule"]
+        == "content without a title or an image: needs Kakao SDK 2.7.0 or later; this page loaded 2.6.0"
+    )
     assert sdk_too_old(result, "2.7.4") is None
     picker = prepare({"app-key": KEY, "picker-limit": "2"}, PAGE)
     assert "picker settings" in sdk_too_old(picker, "2.7.1")["rule"]

@@ -4,7 +4,17 @@ Pure data, shared by the widget (which loads a build), the browser bridge and th
 (which prints the ``<script>`` element a page needs).
 """
 
-__all__ = ["DEFAULT_SDK_VERSION", "PUBLISHED_SRI", "SDK_URL", "dotted", "sdk_url", "version_tuple"]
+__all__ = [
+    "DEFAULT_SDK_VERSION",
+    "OPTIONAL_CONTENT_WORDS",
+    "PICKER_SETTINGS_WORDS",
+    "PUBLISHED_SRI",
+    "SDK_TOO_OLD",
+    "SDK_URL",
+    "dotted",
+    "sdk_url",
+    "version_tuple",
+]
 
 #: SRI hashes Kakao publishes for its SDK builds (Kakao's SDK download page; 2.7.9 to 2.8.3 as pinned,
 #: identically, by several unrelated public projects). Other versions work too, but their hash must be
@@ -24,6 +34,17 @@ PUBLISHED_SRI = {
 
 #: The SDK version loaded when none is named: the newest published build (picker settings need 2.8.0).
 DEFAULT_SDK_VERSION = "2.8.3"
+
+#: What needs a recent SDK, in (English, Korean) words; the versions are in :mod:`.limits`.
+PICKER_SETTINGS_WORDS = ("picker settings", "공유 대상 선택 화면 설정")
+OPTIONAL_CONTENT_WORDS = ("content without a title or an image", "제목이나 이미지가 없는 콘텐츠")
+
+#: The version rule worded for a person, in (English, Korean), with ``{what}``, ``{needed}`` and ``{loaded}``:
+#: the one wording the library's ``SDKVersionError``, the playground and the widget show.
+SDK_TOO_OLD = (
+    "{what}: needs Kakao SDK {needed} or later; this page loaded {loaded}",
+    "{what}에는 카카오 SDK {needed} 이상이 필요합니다. 이 페이지는 {loaded}을(를) 불러왔습니다",
+)
 
 #: Where Kakao's CDN serves a build (``{version}`` filled in).
 SDK_URL = "https://t1.kakaocdn.net/kakao_js_sdk/{version}/kakao.min.js"

@@ -11,7 +11,16 @@ from .attributes import ELEMENT, app_key_warnings, attribute_path, read_attribut
 from .findings import Rejected, finding, finding_text
 from .message import content_warnings, custom, feed, feed_sdk, options, scrap
 from .page import Page
-from .sdk import DEFAULT_SDK_VERSION, PUBLISHED_SRI, dotted, sdk_url, version_tuple
+from .sdk import (
+    DEFAULT_SDK_VERSION,
+    OPTIONAL_CONTENT_WORDS,
+    PICKER_SETTINGS_WORDS,
+    PUBLISHED_SRI,
+    SDK_TOO_OLD,
+    dotted,
+    sdk_url,
+    version_tuple,
+)
 
 try:  # noqa: SIM105 (no contextlib on MicroPython)
     from typing import Any
@@ -135,10 +144,10 @@ def sdk_too_old(result: "dict[str, Any]", loaded_version: str) -> "dict[str, str
     if not wanted or version_tuple(loaded_version) >= version_tuple(wanted):
         return None
     settings = result.get("settings") or {}
-    what = "picker settings" if "pickerSettings" in settings else "a message without title or image"
+    what = PICKER_SETTINGS_WORDS[0] if "pickerSettings" in settings else OPTIONAL_CONTENT_WORDS[0]
     return finding(
         "sdk-version",
-        f"the page loads Kakao SDK {loaded_version}, but {what} need {wanted} or later",
+        SDK_TOO_OLD[0].format(what=what, needed=wanted, loaded=loaded_version),
         f'add sdk-version="{wanted}" (or newer) and its sdk-integrity from Kakao\'s SDK download page',
         "sdk_too_old",
     )
