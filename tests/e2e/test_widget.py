@@ -29,7 +29,7 @@ from kakao_share import (
     LocationTemplate,
     ScrapTemplate,
 )
-from kakao_share._sdk_builds import DEFAULT_SDK_VERSION, PUBLISHED_SRI, sdk_url
+from kakao_share.portable.sdk import DEFAULT_SDK_VERSION, PUBLISHED_SRI, sdk_url, version_tuple
 from playwright.sync_api import BrowserContext, Page, Route, expect
 from screenshots import screenshot_folder
 
@@ -445,6 +445,30 @@ def test_picker_settings_share_through_the_default_sdk_with_no_other_attribute(
     kakao.wait_for_share(page)
     [[settings]] = sdk_calls.calls(page, "Share.sendDefault")
     assert settings["pickerSettings"] == {"type": "friend", "limit": 3}
+
+
+def test_a_button_asking_more_than_its_sdk_build_can_do_names_the_version_it_needs(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    old = kakao.file_version or "2.7.4"  # a build older than picker settings (2.8.0)
+    if version_tuple(old) >= (2, 8):
+        pytest.skip(f"about a build older than 2.8; KAKAO_SDK_FILE is {old}")
+    sdk = f'sdk-version="{old}" sdk-integrity="{kakao.integrity}"'
+    html = (
+        PICKER_PAGE.replace("@SITE@", site_url)
+        .replace("@KEY@", APP_KEY)
+        .replace("<kakao-share-button ", f"<kakao-share-button {sdk} ")
+    )
+    context.route(f"{site_url}/picker.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+    lines = console_lines(page)
+    page.goto(f"{site_url}/picker.html")
+    assert settle(page) == ["fallback"]
+    errors = "\n".join(line for line in lines if line.startswith("error:"))
+    assert f"sdk-version: picker settings: needs Kakao SDK 2.8.0 or later; this page loaded {old}" in errors
+    assert 'add sdk-version="2.8.0" (or newer)' in errors
+    page.locator("kakao-share-button button").click()  # the fallback: the page's link is copied
+    expect(page.get_by_role("status")).to_contain_text("Link copied")
+    assert kakao.shares == []
 
 
 def _free_port() -> int:
