@@ -1,5 +1,4 @@
-"""A page's Python boot, prepared ahead: byte-code for what it imports, the memory snapshot a return visit
-restores, and the ``pyscript.json`` naming both."""
+"""A page's Python start-up done ahead at build time: byte-code, the memory snapshot, the config naming it."""
 
 from __future__ import annotations
 

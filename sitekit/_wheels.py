@@ -1,5 +1,4 @@
-"""The wheels a page loads: pinned downloads, pure wheels built from sdists, the project's own browser wheel,
-the ``pyodide-lock.json`` naming exactly them, and their published copies."""
+"""The wheels a page loads (pinned, built pure, the project's browser wheel) and the lock naming exactly them."""
 
 from __future__ import annotations
 
