@@ -50,7 +50,7 @@ export: build
 setup: $(VENV)/.installed node_modules/.installed
 
 browser: setup
-	@$(PY) -m sitekit.chromium >/dev/null
+	@$(PY) -m tests.support.chromium >/dev/null
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

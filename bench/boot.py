@@ -49,7 +49,7 @@ from _visits import NETWORKS, emulating, static_server, visit  # noqa: E402
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
-from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
+from tests.support.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 
 SDK_DOUBLE = ROOT / "tests" / "e2e" / "kakao_sdk_double.js"
 WEB = ROOT / "web"

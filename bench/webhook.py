@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/webhook.py [--events N]``. Each receiver runs in its own process on
 127.0.0.1 (the new one is the ``kakao-share webhook`` command, over a fresh SQLite file and over a
 PostgreSQL server started for the run); this process is the load: keep-alive connections from
-:mod:`sitekit.http_load`, each call a Kakao-style POST with a new ``X-Kakao-Resource-ID``. The previous
+:mod:`tests.support.http_load`, each call a Kakao-style POST with a new ``X-Kakao-Resource-ID``. The previous
 receiver (``http.server`` + in-memory de-duplication, no durable store) is taken from git history
 (commit 9338d6f) into a temporary folder at run time.
 
@@ -42,8 +42,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitekit.http_load import Answer, Request, load, percentile  # noqa: E402
-from sitekit.postgres import PostgresNotAvailable, TempPostgres  # noqa: E402
+from tests.support.http_load import Answer, Request, load, percentile  # noqa: E402
+from tests.support.postgres import PostgresNotAvailable, TempPostgres  # noqa: E402
 
 ADMIN_KEY = "bench-admin-key"
 READ_TOKEN = "bench"

@@ -50,8 +50,8 @@ from _visits import NETWORKS, cold_then_warm, static_server, visit  # noqa: E402
 from playwright.sync_api import BrowserContext, Page, sync_playwright  # noqa: E402
 
 from sitekit import server  # noqa: E402
-from sitekit.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 from sitekit.headers import IMMUTABLE_CACHE, REVALIDATE_CACHE  # noqa: E402
+from tests.support.chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 
 EXAMPLES = ROOT / "web" / "examples"
 SDK_DOUBLE = Path(os.environ.get("KAKAO_SDK_FILE") or ROOT / "tests" / "e2e" / "kakao_sdk_double.js")

@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--db", help="database URL for webhook events (default: sqlite in .cache/webhook/)")
     args = parser.parse_args(argv)
 
-    from .bundle import BuildError
+    from ._exceptions import BuildError
 
     try:
         if args.command == "build":

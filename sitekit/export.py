@@ -14,12 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import _paths
-from .bundle import BuildError
+from ._exceptions import BuildError
+from ._files import DIR_MODE, FILE_MODE
 from .headers import CROSS_ORIGIN_FOLDERS, CROSS_ORIGIN_HEADERS, REVALIDATE_CACHE, cache_control, is_cross_origin
 from .server import check_built
-
-FILE_MODE = 0o644
-DIR_MODE = 0o755
 
 
 def _copy(src: str, dst: str) -> str:

@@ -27,7 +27,7 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import _paths
-from .bundle import BuildError
+from ._exceptions import BuildError
 from .headers import CROSS_ORIGIN_HEADERS, MIME_TYPES, cache_control, is_cross_origin
 
 __all__ = ["SiteServer", "check_built", "run", "site_app", "start"]

@@ -1,4 +1,4 @@
-"""Shared by every test: the repository root on sys.path, so tests import sitekit like serve.py does."""
+"""Shared by every test: the repository root on sys.path, so tests import sitekit (like serve.py) and tests.support."""
 
 import os
 import sys

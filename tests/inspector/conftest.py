@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from sitekit.chromium import LAUNCH_ARGS, find_chromium
+from tests.support.chromium import LAUNCH_ARGS, find_chromium
 
 _LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "ip6-localhost"}
 

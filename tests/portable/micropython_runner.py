@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 from kakao_share.portable import BUNDLE_FILES
 
+from tests.support.micropython import MicroPythonFailed, run_micropython
+
+__all__ = ["PYSRC", "MicroPythonFailed", "bundle", "run"]
+
 ROOT = Path(__file__).resolve().parents[2]
-RUNNER = Path(__file__).with_name("micropython.mjs")
 PYSRC = ROOT / "pysrc"
-
-
-class MicroPythonError(AssertionError):
-    """Python failed on MicroPython; the message is MicroPython's own traceback."""
+#: The portable modules' tests build large inputs (thousands of differential cases).
+HEAPSIZE = 8 * 1024 * 1024
 
 
 def bundle() -> dict[str, str]:
@@ -25,12 +23,4 @@ def bundle() -> dict[str, str]:
 
 def run(code: str, extra: dict[str, str] | None = None, *, timeout: float = 120) -> str:
     """Run ``code`` on MicroPython with the bundle (and ``extra`` files) mounted; returns what it printed."""
-    node = shutil.which("node")
-    assert node, "node is needed to run MicroPython (make setup installs the npm packages)"
-    job = {"files": {**bundle(), **(extra or {})}, "code": code}
-    done = subprocess.run(
-        [node, str(RUNNER)], input=json.dumps(job), capture_output=True, text=True, timeout=timeout, check=False
-    )
-    if done.returncode != 0:
-        raise MicroPythonError(f"MicroPython failed:\n{done.stderr}\n--- stdout ---\n{done.stdout}")
-    return done.stdout
+    return run_micropython(code, {**bundle(), **(extra or {})}, heapsize=HEAPSIZE, timeout=timeout)

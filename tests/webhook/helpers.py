@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import create_engine, text
 
-from sitekit.http_load import Request
+from tests.support.http_load import Request
 
 ADMIN_KEY = "test-admin-key"
 READ_TOKEN = "test-read-token"
@@ -72,7 +72,7 @@ def rows(db_url: str, *resource_ids: str) -> list[dict[str, Any]]:
 
 
 def webhook_request(resource_id: str, **args: str) -> Request:
-    """A Kakao-style POST for :func:`sitekit.http_load.load`."""
+    """A Kakao-style POST for :func:`tests.support.http_load.load`."""
     body = json.dumps({"CHAT_TYPE": "DirectChat", "HASH_CHAT_ID": f"room-{resource_id}", **args}).encode()
     headers = {
         "Authorization": f"KakaoAK {ADMIN_KEY}",

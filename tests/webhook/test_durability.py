@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from helpers import can_mount, fill, rows, share, small_disk, wait_until_forwarded, webhook_request
 
-from sitekit.http_load import Answer, load
+from tests.support.http_load import Answer, load
 
 
 def test_200_concurrent_duplicates_make_one_row(shared_receiver, shared_db):

@@ -26,8 +26,8 @@ from helpers import (
     webhook_request,
 )
 
-from sitekit.http_load import load
-from sitekit.postgres import TempPostgres
+from tests.support.http_load import load
+from tests.support.postgres import TempPostgres
 
 #: Kakao waits this long for an answer; a call answered later counts as failed (status 0).
 KAKAO_WAITS = 3.0

@@ -10,11 +10,15 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 __all__ = ["Answer", "Request", "load", "percentile", "run_load"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,33 +109,32 @@ async def run_load(
     return answers
 
 
-def load(
-    url: str,
-    requests: Iterable[Request],
-    *,
-    concurrency: int,
-    timeout: float = 10.0,
-    on_answer: Callable[[Answer], None] | None = None,
-) -> list[Answer]:
-    """:func:`run_load` from synchronous code, on an event loop of its own in a new thread (so it also
-    works where the calling thread already runs one, as under Playwright's sync API)."""
-    result: list[list[Answer]] = []
-    failure: list[BaseException] = []
+def _in_a_thread_of_its_own(main: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, T]:
+    """``main`` for synchronous code: it runs on an event loop of its own in a new thread (so it also works
+    where the calling thread already runs one, as under Playwright's sync API)."""
 
-    def run() -> None:
-        try:
-            result.append(
-                asyncio.run(run_load(url, requests, concurrency=concurrency, timeout=timeout, on_answer=on_answer))
-            )
-        except BaseException as exc:  # handed to the caller's thread below
-            failure.append(exc)
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        result: list[T] = []
+        failure: list[BaseException] = []
 
-    thread = threading.Thread(target=run, name="http-load")
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
-    return result[0]
+        def run() -> None:
+            try:
+                result.append(asyncio.run(main(*args, **kwargs)))
+            except BaseException as exc:  # handed to the caller's thread below
+                failure.append(exc)
+
+        thread = threading.Thread(target=run, name="http-load")
+        thread.start()
+        thread.join()
+        if failure:
+            raise failure[0]
+        return result[0]
+
+    return call
+
+
+#: :func:`run_load` from synchronous code (on an event loop of its own, in a new thread).
+load = _in_a_thread_of_its_own(run_load)
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:

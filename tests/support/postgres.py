@@ -1,10 +1,10 @@
 """Find or install Debian's PostgreSQL and run a throwaway server on loopback, for tests and benchmarks.
 
-Order, as for Chromium (:mod:`sitekit.chromium`): ``$KAKAO_SHARE_PG_BIN`` (a folder with ``initdb`` and
+Order, as for Chromium (:mod:`tests.support.chromium`): ``$KAKAO_SHARE_PG_BIN`` (a folder with ``initdb`` and
 ``pg_ctl``), the newest ``/usr/lib/postgresql/<version>/bin``, else ``apt-get install postgresql``.
 PostgreSQL refuses to run as root, so as root the server runs as the ``postgres`` user (``runuser``).
 
-    python -m sitekit.postgres      print the binaries' folder, installing PostgreSQL if needed
+    python -m tests.support.postgres      print the binaries' folder, installing PostgreSQL if needed
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def find_pg_bin(*, install: bool = False) -> Path:
         return found
     if install:
         return _install_debian_postgres()
-    raise PostgresNotAvailable(f"no PostgreSQL found: set {ENV_VAR}, or run `python -m sitekit.postgres`")
+    raise PostgresNotAvailable(f"no PostgreSQL found: set {ENV_VAR}, or run `python -m tests.support.postgres`")
 
 
 def _install_debian_postgres() -> Path:

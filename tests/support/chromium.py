@@ -5,7 +5,7 @@ Order: ``$KAKAO_SHARE_CHROMIUM`` (an explicit path wins), Playwright's own Chrom
 offline, so Debian's package is the fallback that always can. The set-up also makes sure a font
 covers Korean text (Debian's ``fonts-noto-cjk``), since the pages speak Korean.
 
-    python -m sitekit.chromium            print the path, installing Chromium if needed
+    python -m tests.support.chromium            print the path, installing Chromium if needed
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def find_chromium(*, install: bool = False) -> Path:
     if install:
         return _install_debian_chromium()
     raise BrowserNotFound(
-        f"no Chromium found: set {ENV_VAR}, or run `python -m sitekit.chromium` (installs Debian's chromium)"
+        f"no Chromium found: set {ENV_VAR}, or run `python -m tests.support.chromium` (installs Debian's chromium)"
     )
 
 
