@@ -152,8 +152,8 @@ class BoundaryGuard:
             except PlaywrightError as exc:
                 if "Target crashed" in str(exc):
                     return []  # the crash fails the test with its own report (crashes.py)
-                if "context was destroyed" not in str(exc):
-                    raise
+                if "context was destroyed" not in str(exc) and not page.is_closed():
+                    raise  # (a popup such as Kakao's sharer may close itself while this waits)
         return page.locator(".py-error").all_text_contents()
 
     def check(self, pages: list[Page]) -> None:
