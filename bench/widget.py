@@ -158,7 +158,7 @@ def _visitor(
         end = (sample["ready"] or sample["load"]) + TAIL_MS
         tasks = [duration for start, duration in sample["longtasks"] if start <= end]
         sample.update(
-            bytes=transferred[0],
+            bytes=transferred[0] + worker_bytes[0],
             tasks=len(tasks),
             longest=max(tasks, default=0),
             tbt=sum(max(0, d - 50) for d in tasks),
@@ -173,18 +173,21 @@ LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / "lighthouse" / "c
 LIGHTHOUSE_PAGES = PAGES[:3]
 
 
-def _lighthouse(url: str, runs: int) -> dict[str, float]:
-    """Lighthouse's mobile defaults (simulated slow 4G, 4× CPU) on ``url``: medians of ``runs`` runs."""
+def _lighthouse(url: str, runs: int, keep: Path | None = None) -> dict[str, float]:
+    """Lighthouse's mobile defaults (simulated slow 4G, 4× CPU) on ``url``: medians of ``runs`` runs.
+
+    With ``keep``, each run's report and trace are kept there (``<page>-<run>.report.json``, ``…trace.json``)."""
     flags = " ".join(["--headless=new", *LAUNCH_ARGS])
     samples = []
-    for _ in range(runs):
+    for run in range(runs):
+        saved = [] if keep is None else ["--save-assets", f"--output-path={keep / f'{Path(url).stem}-{run}.json'}"]
         result = subprocess.run(
             [
                 "node",
                 str(LIGHTHOUSE),
                 url,
                 "--output=json",
-                "--output-path=stdout",
+                *(saved or ["--output-path=stdout"]),
                 "--quiet",
                 "--only-categories=performance",
                 f"--chrome-path={find_chromium()}",
@@ -196,7 +199,7 @@ def _lighthouse(url: str, runs: int) -> dict[str, float]:
         )
         if result.returncode != 0:
             raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-        report = json.loads(result.stdout)
+        report = json.loads(result.stdout if keep is None else (keep / f"{Path(url).stem}-{run}.json").read_text())
         audits = report["audits"]
         samples.append(
             {
@@ -218,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="visits per cell (default 3)")
     parser.add_argument("--lighthouse", type=int, default=0, metavar="N", help="also N Lighthouse runs per page")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep Lighthouse's reports and traces in DIR")
     args = parser.parse_args(argv)
     load = os.getloadavg()
 
@@ -243,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         version = browser.version
         browser.close()
         scores = {
-            name: _lighthouse(f"{origin}/{pages[name]}", args.lighthouse)
+            name: _lighthouse(f"{origin}/{pages[name]}", args.lighthouse, args.keep)
             for name in LIGHTHOUSE_PAGES
             if args.lighthouse
         }

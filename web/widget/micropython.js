@@ -11,6 +11,9 @@ export async function startPython(runtimeUrl, between) {
   const files = await import(runtimeUrl);
   const modules = fetchBytes(files.python);
   modules.catch(() => {}); // awaited below
+  // The wasm downloads into the HTTP cache (its URL is immutable) while the interpreter's module loads and
+  // runs, instead of after: loadMicroPython's own request for it then reads the cache.
+  fetchBytes(files.micropythonWasm).catch(() => {}); // its own request reports a failure
   const { loadMicroPython } = await import(files.micropython);
   const micropython = await loadMicroPython({ url: files.micropythonWasm, heapsize: 2 * 1024 * 1024 });
   await between();
