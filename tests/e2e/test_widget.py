@@ -563,6 +563,8 @@ def test_a_policy_refusing_workers_runs_python_on_the_main_thread_and_still_shar
     loaded_here = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert [url for url in loaded_here if url.endswith("/micropython.wasm")], loaded_here  # on this page
     assert [url for url in requests if url.endswith("/micropython.wasm")]
+    # MicroPython's loader does not stay on the page's globals (its runtime needs `Module` to stay).
+    assert page.evaluate("typeof window.loadMicroPython") == "undefined"
     page.get_by_role("button", name="Share to KakaoTalk").click()
     assert kakao.wait_for_share(page).template_object["content"]["title"] == "A post on another site"
 
