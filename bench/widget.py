@@ -11,8 +11,8 @@ from a third origin, cached like Kakao's CDN):
 * **kakao-share widget** — the blog-post example as written (a default feed button);
 * **template button** — the event example (an inline Jinja2 template: Pyodide in a Web Worker).
 
-Per visit, from navigation start: bytes transferred (DevTools' encoded lengths; a worker's from its
-resource timing),
+Per visit, from navigation start: bytes transferred (the page's by DevTools' encoded lengths, its
+workers' by their resource timing),
 long tasks (``PerformanceObserver`` of type ``longtask``, observed from the document's start), the
 longest, Total Blocking Time (each long task's time over 50 ms, until the button is ready + 0.5 s),
 ``kakao-share-widget:drawn``, ``…:ready`` (Kakao's snippet: when its button is created), and ``load``.
@@ -21,7 +21,10 @@ visit primed. Each on loopback and over an emulated 10 Mbit/s, 40 ms RTT network
 (``Emulation.setCPUThrottlingRate``). No Playwright routing (it turns the HTTP cache off); every
 request is checked to stay on loopback.
 
-    python bench/widget.py [--runs N]
+    python bench/widget.py [--runs N] [--lighthouse N [--keep DIR]]
+
+``--keep`` keeps each Lighthouse run's report and trace: its ``long-tasks``, ``mainthread-work-breakdown``,
+``bootup-time`` and ``layout-shifts`` audits say what it counted against the page.
 
 Not a test: numbers vary by machine. Only differences and ratios measured in the same run mean much.
 """
