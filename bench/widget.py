@@ -11,8 +11,8 @@ from a third origin, cached like Kakao's CDN):
 * **kakao-share widget** — the blog-post example as written (a default feed button);
 * **template button** — the event example (an inline Jinja2 template: Pyodide in a Web Worker).
 
-Per visit, from navigation start: bytes transferred (DevTools' encoded lengths; a worker's from its
-resource timing),
+Per visit, from navigation start: bytes transferred (the page's by DevTools' encoded lengths, its
+workers' by their resource timing),
 long tasks (``PerformanceObserver`` of type ``longtask``, observed from the document's start), the
 longest, Total Blocking Time (each long task's time over 50 ms, until the button is ready + 0.5 s),
 ``kakao-share-widget:drawn``, ``…:ready`` (Kakao's snippet: when its button is created), and ``load``.
@@ -21,7 +21,10 @@ visit primed. Each on loopback and over an emulated 10 Mbit/s, 40 ms RTT network
 (``Emulation.setCPUThrottlingRate``). No Playwright routing (it turns the HTTP cache off); every
 request is checked to stay on loopback.
 
-    python bench/widget.py [--runs N]
+    python bench/widget.py [--runs N] [--lighthouse N [--keep DIR]]
+
+``--keep`` keeps each Lighthouse run's report and trace: its ``long-tasks``, ``mainthread-work-breakdown``,
+``bootup-time`` and ``layout-shifts`` audits say what it counted against the page.
 
 Not a test: numbers vary by machine. Only differences and ratios measured in the same run mean much.
 """
@@ -122,11 +125,18 @@ def _host_pages(folder: Path, bundle: str, cdn: str) -> dict[str, str]:
     return names
 
 
+#: How often the benchmark looks at the page (ms): Playwright's default, every frame, would add a task per
+#: frame to the main thread it measures (the template page takes seconds to be ready).
+POLL_MS = 100
+
+
 def _until(page: Page, widget: bool, worker_bytes: list[int]) -> None:
-    page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+    page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0", polling=POLL_MS)
     if widget:
         page.wait_for_function(
-            "() => ['ready', 'fallback'].includes(document.querySelector('kakao-share-button').state)", timeout=180_000
+            "() => ['ready', 'fallback'].includes(document.querySelector('kakao-share-button').state)",
+            polling=POLL_MS,
+            timeout=180_000,
         )
         if page.evaluate("document.querySelector('kakao-share-button').state") != "ready":
             raise SystemExit(f"{page.url}: the button fell back instead of becoming ready")
@@ -158,7 +168,7 @@ def _visitor(
         end = (sample["ready"] or sample["load"]) + TAIL_MS
         tasks = [duration for start, duration in sample["longtasks"] if start <= end]
         sample.update(
-            bytes=transferred[0],
+            bytes=transferred[0] + worker_bytes[0],
             tasks=len(tasks),
             longest=max(tasks, default=0),
             tbt=sum(max(0, d - 50) for d in tasks),
@@ -173,18 +183,21 @@ LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / "lighthouse" / "c
 LIGHTHOUSE_PAGES = PAGES[:3]
 
 
-def _lighthouse(url: str, runs: int) -> dict[str, float]:
-    """Lighthouse's mobile defaults (simulated slow 4G, 4× CPU) on ``url``: medians of ``runs`` runs."""
+def _lighthouse(url: str, runs: int, keep: Path | None = None) -> dict[str, float]:
+    """Lighthouse's mobile defaults (simulated slow 4G, 4× CPU) on ``url``: medians of ``runs`` runs.
+
+    With ``keep``, each run's report and trace are kept there (``<page>-<run>.report.json``, ``…trace.json``)."""
     flags = " ".join(["--headless=new", *LAUNCH_ARGS])
     samples = []
-    for _ in range(runs):
+    for run in range(runs):
+        saved = [] if keep is None else ["--save-assets", f"--output-path={keep / f'{Path(url).stem}-{run}.json'}"]
         result = subprocess.run(
             [
                 "node",
                 str(LIGHTHOUSE),
                 url,
                 "--output=json",
-                "--output-path=stdout",
+                *(saved or ["--output-path=stdout"]),
                 "--quiet",
                 "--only-categories=performance",
                 f"--chrome-path={find_chromium()}",
@@ -196,7 +209,7 @@ def _lighthouse(url: str, runs: int) -> dict[str, float]:
         )
         if result.returncode != 0:
             raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-        report = json.loads(result.stdout)
+        report = json.loads(result.stdout if keep is None else (keep / f"{Path(url).stem}-{run}.json").read_text())
         audits = report["audits"]
         samples.append(
             {
@@ -218,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="visits per cell (default 3)")
     parser.add_argument("--lighthouse", type=int, default=0, metavar="N", help="also N Lighthouse runs per page")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep Lighthouse's reports and traces in DIR")
     args = parser.parse_args(argv)
     load = os.getloadavg()
 
@@ -243,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         version = browser.version
         browser.close()
         scores = {
-            name: _lighthouse(f"{origin}/{pages[name]}", args.lighthouse)
+            name: _lighthouse(f"{origin}/{pages[name]}", args.lighthouse, args.keep)
             for name in LIGHTHOUSE_PAGES
             if args.lighthouse
         }

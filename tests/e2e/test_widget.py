@@ -14,6 +14,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 import sdk_calls
@@ -153,6 +154,41 @@ def test_blog_post_shares_a_feed_of_its_open_graph_tags(page: Page, examples: st
     assert share.validation_params == BLOG_FEED.validation_params()
     assert share.lcba is None
     kakao.expect_no_share(page)
+
+
+#: The rule the README gives site owners to reserve the button's box before the loader draws it.
+RESERVE_RULE = re.search(
+    r"```css\n\s*(kakao-share-button:not\(:defined\).*?)```",
+    (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8"),
+    re.S,
+)
+
+
+def test_the_readme_rule_reserves_each_size_so_the_first_draw_moves_nothing(
+    context: BrowserContext, page: Page, site_url: str, kakao: FakeKakao
+):
+    assert RESERVE_RULE, "README.md: the css block reserving kakao-share-button:not(:defined) is gone"
+    buttons = "".join(
+        f'<div><kakao-share-button app-key="{APP_KEY}"{size}></kakao-share-button></div>'
+        for size in ("", ' size="small"', ' size="large"')
+    )
+    html = (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{RESERVE_RULE[1]}</style></head>'
+        f"<body><p>Before the buttons.</p>{buttons}<p id=after>After the buttons.</p></body></html>"
+    )
+    context.route(f"{site_url}/reserved.html", lambda route: route.fulfill(body=html, content_type="text/html"))
+    context.add_init_script(OBSERVE)
+    page.goto(f"{site_url}/reserved.html")  # painted without the widget: its loader comes later (a slow network)
+    heights = "() => [...document.querySelectorAll('kakao-share-button')].map(b => b.getBoundingClientRect().height)"
+    reserved, below = page.evaluate(heights), box(page, "#after")
+    assert reserved == [40, 32, 48]
+    page.evaluate(f"import({site_url + '/kakao-share-widget.js'!r})")
+    expect(page.get_by_role("button", name="Share to KakaoTalk")).to_have_count(3)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    # Drawn: each button fills the box its rule reserved, and nothing on the page moved.
+    assert page.evaluate(heights) == reserved
+    assert box(page, "#after") == below
+    assert page.evaluate("window.__shifts") == []
 
 
 def test_product_page_under_a_sub_path_shares_a_commerce_message_priced_from_its_json_ld(
@@ -591,6 +627,8 @@ def test_a_policy_refusing_workers_runs_python_on_the_main_thread_and_still_shar
     loaded_here = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert [url for url in loaded_here if url.endswith("/micropython.wasm")], loaded_here  # on this page
     assert [url for url in requests if url.endswith("/micropython.wasm")]
+    # MicroPython's loader does not stay on the page's globals (its runtime needs `Module` to stay).
+    assert page.evaluate("typeof window.loadMicroPython") == "undefined"
     page.get_by_role("button", name="Share to KakaoTalk").click()
     assert kakao.wait_for_share(page).template_object["content"]["title"] == "A post on another site"
 

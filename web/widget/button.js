@@ -22,8 +22,9 @@ const READY_MARK = "kakao-share-widget:ready"; // in the page's performance time
 const FALLBACK = "the button shares the page's link instead";
 // How long Kakao's SDK may take to load before the buttons fall back.
 const SDK_TIMEOUT_MS = 15000;
-// Where the widget's runtime files are (runtime/widget-runtime.mjs, written by the build), once started.
-let files = null;
+// Where the widget's runtime files are listed (written by the build): MicroPython's, and Pyodide's for
+// template buttons.
+const RUNTIME = (bundle) => new URL("runtime/widget-runtime.mjs", bundle).href;
 
 const WORDS = {
   ko: {
@@ -198,10 +199,11 @@ async function startPython(bundle, runtimeUrl) {
 }
 
 /** A worker script must come from the page's own origin; the bundle may be elsewhere, so each worker is
- * a one-line module (a blob: URL) that imports the bundle's script (CORS). */
-function bundleWorker(bundle, script, name) {
-  const main = new URL(script, bundle).href;
-  const blob = new Blob([`import ${JSON.stringify(main)};`], { type: "text/javascript" });
+ * a short module (a blob: URL) that imports the bundle's ``scripts`` (CORS). The last is the worker's;
+ * the ones before it are what it imports, named here so that they download at the same time as it. */
+function bundleWorker(bundle, scripts, name) {
+  const source = scripts.map((script) => `import ${JSON.stringify(new URL(script, bundle).href)};`).join("\n");
+  const blob = new Blob([source], { type: "text/javascript" });
   return new Worker(URL.createObjectURL(blob), { type: "module", name });
 }
 
@@ -211,7 +213,7 @@ function inWorker(bundle, runtimeUrl) {
     let worker;
     try {
       if (typeof Worker !== "function") throw new Error("this browser has no Web Workers");
-      worker = bundleWorker(bundle, "widget/python-worker.js", "kakao-share");
+      worker = bundleWorker(bundle, ["widget/micropython.js", "widget/python-worker.js"], "kakao-share");
     } catch (error) {
       refuse(error?.message || String(error));
       return;
@@ -354,10 +356,9 @@ export function attach({ bundle, views }) {
       watchForBlocks(bundle, (reason) => this.fail(reason));
       this.watchdog = setTimeout(() => this.fail("the Python runtime did not start within 60 seconds"), 60_000);
       try {
-        const runtimeUrl = new URL("runtime/widget-runtime.mjs", bundle).href;
-        const [call, runtimeFiles] = await Promise.all([startPython(bundle, runtimeUrl), import(runtimeUrl)]);
-        files = runtimeFiles;
-        this.attach(call);
+        // Starting a worker costs the main thread tens of milliseconds on a phone: in a task of its own.
+        await nextTask();
+        this.attach(await startPython(bundle, RUNTIME(bundle)));
       } catch (error) {
         this.fail(`the Python runtime could not be loaded from ${bundle.href} (${error?.message || error})`);
       }
@@ -575,41 +576,40 @@ function initKakao(appKey) {
 
 /** Renders template buttons in the widget's Web Worker, started with the first of them. */
 function templateRenderer(bundle, answer) {
-  let worker = null;
+  let worker = null; // a promise of the worker, once the first template button asks
   const waiting = new Map(); // id -> generation, until its answer comes
   const failAll = (problem) => {
     for (const [id, generation] of waiting) answer(id, generation, JSON.stringify({ problem }));
     waiting.clear();
   };
-  const start = () => {
-    worker = bundleWorker(bundle, "widget/template-worker.js", "kakao-share templates");
-    worker.addEventListener("message", ({ data }) => {
+  const start = async () => {
+    const { pyodide } = await import(RUNTIME(bundle));
+    const started = bundleWorker(bundle, ["widget/template-worker.js"], "kakao-share templates");
+    started.addEventListener("message", ({ data }) => {
       if (waiting.get(data.id) === data.generation) waiting.delete(data.id);
       answer(data.id, data.generation, data.outcome);
     });
-    worker.addEventListener("error", (event) => {
+    started.addEventListener("error", (event) => {
       event.preventDefault();
+      worker = null;
       failAll(
         `kakao-share's Web Worker for templates could not start (${event.message || "blocked"}); ` +
           `a page with a Content-Security-Policy must allow worker-src blob: ${bundle.origin} (see the README)`,
       );
-      worker = null;
     });
-    worker.postMessage({
-      type: "start",
-      pyodide: files.pyodide,
-      python: new URL("widget/template_worker.py", bundle).href,
-    });
+    started.postMessage({ type: "start", pyodide, python: new URL("widget/template_worker.py", bundle).href });
+    return started;
   };
   return {
     render(id, generation, payload) {
       waiting.set(id, generation);
-      try {
-        if (!worker) start();
-        worker.postMessage({ id, generation, payload });
-      } catch (error) {
-        failAll(`kakao-share's Web Worker for templates could not start (${error?.message || error})`);
-      }
+      (worker ??= start()).then(
+        (started) => started.postMessage({ id, generation, payload }),
+        (error) => {
+          worker = null;
+          failAll(`kakao-share's Web Worker for templates could not start (${error?.message || error})`);
+        },
+      );
     },
   };
 }

@@ -11,7 +11,14 @@ export async function startPython(runtimeUrl, between) {
   const files = await import(runtimeUrl);
   const modules = fetchBytes(files.python);
   modules.catch(() => {}); // awaited below
+  // The wasm downloads into the HTTP cache (its URL is immutable) while the interpreter's module loads and
+  // runs, instead of after: loadMicroPython's own request for it then reads the cache.
+  fetchBytes(files.micropythonWasm).catch(() => {}); // its own request reports a failure
+  // micropython.mjs publishes its loader as a global; on a host page (no worker) it is not ours to keep.
+  const pageOwn = Object.getOwnPropertyDescriptor(globalThis, "loadMicroPython");
   const { loadMicroPython } = await import(files.micropython);
+  if (pageOwn) Object.defineProperty(globalThis, "loadMicroPython", pageOwn);
+  else delete globalThis.loadMicroPython;
   const micropython = await loadMicroPython({ url: files.micropythonWasm, heapsize: 2 * 1024 * 1024 });
   await between();
   install(micropython, await modules);

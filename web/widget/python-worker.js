@@ -1,5 +1,5 @@
 // The widget's Web Worker for its Python: MicroPython builds and validates every button's message here,
-// off the host page's main thread. Started by widget/button.js (through a one-line blob: module, as the
+// off the host page's main thread. Started by widget/button.js (through a short blob: module, as the
 // bundle may be on another origin). It answers {type: "start", runtime} with {type: "started"} or
 // {type: "failed", reason}, then each {seq, request} (JSON text) with {seq, answer} (JSON text).
 
