@@ -32,6 +32,7 @@ from kakao_share import (
 )
 from kakao_share.portable.sdk import DEFAULT_SDK_VERSION, PUBLISHED_SRI, sdk_url, version_tuple
 from playwright.sync_api import BrowserContext, Page, Route, expect
+from pyhost import store_snapshot
 from screenshots import screenshot_folder
 
 SHOTS = screenshot_folder("widget")
@@ -641,8 +642,9 @@ def _requests(context: BrowserContext) -> list[str]:
 
 
 def test_a_page_without_template_buttons_loads_micropython_and_no_pyodide_file(
-    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+    context: BrowserContext, page: Page, examples: str, site_url: str, kakao: FakeKakao
 ):
+    store_snapshot(context, site_url)  # as a visit to the site's PyScript pages leaves the browser
     requests = _requests(context)
     page.goto(f"{examples}/several-buttons.html")
     assert settle(page) == ["ready"] * 5
@@ -660,8 +662,9 @@ def test_a_page_without_template_buttons_loads_micropython_and_no_pyodide_file(
 
 
 def test_template_buttons_render_in_a_worker_and_the_page_never_fetches_the_snapshot(
-    context: BrowserContext, page: Page, examples: str, kakao: FakeKakao
+    context: BrowserContext, page: Page, examples: str, site_url: str, kakao: FakeKakao
 ):
+    store_snapshot(context, site_url)  # as a visit to the site's PyScript pages leaves the browser
     requests = _requests(context)
     page.goto(f"{examples}/event.html")
     assert settle(page) == ["ready"]
