@@ -16,15 +16,15 @@ serve: build
 
 # The end-to-end tests run twice: pages starting Python as on a first visit, then as on a return visit
 # (restoring the memory snapshot). The second pass leaves out the pages that never restore a snapshot, where
-# the two are the same: the SDK contract (plain JavaScript), the Kakao fakes' own tests and the widget (its
-# host pages run MicroPython and a Pyodide worker, never the snapshot; test_widget.py stores one for the site
-# and checks that no widget page fetches it). The second pass also runs the
-# restore stress test (tests/e2e/test_restore_stress.py: 20 return visits, 4 at once, beside two CPU-bound
-# processes and a disk writer it starts and stops itself).
+# the two are the same: the SDK contract (plain JavaScript), the Kakao fakes' own tests, the stats page
+# (JavaScript) and the widget (its host pages run MicroPython and a Pyodide worker, never the snapshot;
+# test_widget.py stores one for the site and checks that no widget page fetches it). The second pass also
+# runs the restore stress test (tests/e2e/test_restore_stress.py: 20 return visits, 4 at once, beside two
+# CPU-bound processes and a disk writer it starts and stops itself).
 test: lint build browser
 	$(PY) -m pytest
 	$(PY) -m pytest tests/e2e --boot=snapshot --ignore=tests/e2e/contract --ignore=tests/e2e/test_fakes.py \
-		--ignore=tests/e2e/test_widget.py
+		--ignore=tests/e2e/test_widget.py --ignore=tests/e2e/test_stats_page.py
 
 # ruff (lint + format check) over everything; mypy --strict over the library, site tooling, benchmarks and the
 # widget's and the playground's Python.
