@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,16 +80,44 @@ def kpy(py: PyHost, kakao: FakeKakao) -> PyHost:
     return py
 
 
+@pytest.fixture(scope="module")
+def shared_booted(module_context, module_kakao: FakeKakao, site_url: str) -> PyHost:
+    """One booted page with the SDK loaded and initialised, for the tests that only share through it."""
+    page = module_context.new_page()
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    host = PyHost(page)
+    host.run(
+        "import json\nfrom kakao_share import browser\nimport kakao_share\n"
+        f"await browser.load_sdk({APP_KEY!r}, version={module_kakao.version!r}, integrity={module_kakao.integrity!r})\n"
+    )
+    return host
+
+
+@pytest.fixture
+def shared_py(shared_booted: PyHost, module_kakao: FakeKakao, module_guard) -> Iterator[PyHost]:
+    """The shared page, each test starting with no records and no popup; after it, nothing escaped the
+    fakes, no page error and no PyScript error."""
+    module_kakao.reset()
+    before = (len(module_guard.escaped), len(module_guard.page_errors))
+    yield shared_booted
+    for popup in [p for p in shared_booted.page.context.pages if p != shared_booted.page]:
+        popup.close()
+    assert module_guard.escaped[before[0] :] == []
+    assert module_guard.page_errors[before[1] :] == []
+    assert shared_booted.page.locator(".py-error").count() == 0
+
+
 def loaded_version(py: PyHost) -> tuple[int, ...]:
     return tuple(py.run("list(browser.sdk_info().version_tuple)"))
 
 
 @pytest.mark.parametrize("kind", list(TEMPLATES))
-def test_send_default_posts_the_models_template_object(kind, kpy, kakao, booted_page: Page):
+def test_send_default_posts_the_models_template_object(kind, shared_py, module_kakao):
     data = TEMPLATES[kind]
     expected = parse_template(data).validation_params()
-    kpy.run(f"browser.send_default({pyjson(data)})")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.run(f"browser.send_default({pyjson(data)})")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.field_names[:4] == ["app_key", "ka", "validation_action", "validation_params"]
     assert share.app_key == APP_KEY
     assert share.validation_action == "default"
@@ -98,9 +127,9 @@ def test_send_default_posts_the_models_template_object(kind, kpy, kakao, booted_
     assert share.lcba is None
 
 
-def test_send_custom_posts_template_id_and_args(kpy, kakao, booted_page):
-    kpy.run("browser.send_custom(10123, {'name': '지수', 'price': '1,000원'})")
-    share = kakao.wait_for_share(booted_page)
+def test_send_custom_posts_template_id_and_args(shared_py, module_kakao):
+    shared_py.run("browser.send_custom(10123, {'name': '지수', 'price': '1,000원'})")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_action == "custom"
     assert share.validation_params == {
         "link_ver": "4.0",
@@ -109,9 +138,9 @@ def test_send_custom_posts_template_id_and_args(kpy, kakao, booted_page):
     }
 
 
-def test_send_scrap_posts_request_url(kpy, kakao, booted_page):
-    kpy.run("browser.send_scrap('https://example.com/article/7')")
-    share = kakao.wait_for_share(booted_page)
+def test_send_scrap_posts_request_url(shared_py, module_kakao):
+    shared_py.run("browser.send_scrap('https://example.com/article/7')")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_action == "scrap"
     assert share.validation_params == {
         "link_ver": "4.0",
@@ -120,39 +149,39 @@ def test_send_scrap_posts_request_url(kpy, kakao, booted_page):
     }
 
 
-def test_server_callback_args_become_lcba(kpy, kakao, booted_page):
+def test_server_callback_args_become_lcba(shared_py, module_kakao):
     args = {"order_id": "A-17", "user": "u1"}
-    kpy.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, server_callback_args={args!r})")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, server_callback_args={args!r})")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.field_names == ["app_key", "ka", "validation_action", "validation_params", "lcba"]
     assert share.lcba == ShareOptions(server_callback_args=args).lcba
     assert json.loads(share.lcba) == args
 
 
-def test_invalid_template_is_refused_in_python_and_nothing_is_sent(kpy, kakao, booted_page):
+def test_invalid_template_is_refused_in_python_and_nothing_is_sent(shared_py, module_kakao):
     three_buttons = {**TEMPLATES["feed"], "buttons": [{"title": f"b{i}", "link": LINK} for i in range(3)]}
     with pytest.raises(PageError) as err:
-        kpy.run(f"browser.send_default({pyjson(three_buttons)})")
+        shared_py.run(f"browser.send_default({pyjson(three_buttons)})")
     assert err.value.is_a("TemplateError")
     assert "buttons" in err.value.message
-    kakao.expect_no_share(booted_page)
-    assert booted_page.context.pages == [booted_page]  # no popup was opened either
+    module_kakao.expect_no_share(shared_py.page)
+    assert shared_py.page.context.pages == [shared_py.page]  # no popup was opened either
 
 
-def test_wrong_template_kind_for_the_function_is_refused(kpy, kakao, booted_page):
+def test_wrong_template_kind_for_the_function_is_refused(shared_py, module_kakao):
     with pytest.raises(PageError) as err:
-        kpy.run("browser.send_default(kakao_share.CustomTemplate(template_id=5))")
+        shared_py.run("browser.send_default(kakao_share.CustomTemplate(template_id=5))")
     assert err.value.is_a("TemplateError")
     assert "send_default takes a default template" in err.value.message
     assert "(fix: share it with send_custom" in err.value.message
-    kakao.expect_no_share(booted_page)
+    module_kakao.expect_no_share(shared_py.page)
 
 
-def test_picker_settings_are_accepted_from_sdk_2_8(kpy, kakao, booted_page):
-    if loaded_version(kpy) < (2, 8, 0):
-        pytest.skip(f"the loaded SDK is older than 2.8.0 ({kpy.run('browser.sdk_info().version')})")
-    kpy.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'chat', 'limit': 5}})")
-    share = kakao.wait_for_share(booted_page)
+def test_picker_settings_are_accepted_from_sdk_2_8(shared_py, module_kakao):
+    if loaded_version(shared_py) < (2, 8, 0):
+        pytest.skip(f"the loaded SDK is older than 2.8.0 ({shared_py.run('browser.sdk_info().version')})")
+    shared_py.run(f"browser.send_default({pyjson(TEMPLATES['text'])}, picker_settings={{'type': 'chat', 'limit': 5}})")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_params == parse_template(TEMPLATES["text"]).validation_params()
 
 
@@ -214,34 +243,36 @@ def test_a_blocked_popup_the_sdk_stays_silent_about_is_still_reported(kpy, kakao
     kakao.expect_no_share(booted_page)
 
 
-def test_settings_objects_carry_their_options_as_javascript_writes_them(kpy, kakao, booted_page):
+def test_settings_objects_carry_their_options_as_javascript_writes_them(shared_py, module_kakao):
     text = parse_template(TEMPLATES["text"]).to_js()
-    kpy.run(f"browser.send_default({pyjson({**text, 'serverCallbackArgs': {'order': 'A-1'}, 'installTalk': True})})")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.run(
+        f"browser.send_default({pyjson({**text, 'serverCallbackArgs': {'order': 'A-1'}, 'installTalk': True})})"
+    )
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_params == parse_template(TEMPLATES["text"]).validation_params()
     assert json.loads(share.lcba) == {"order": "A-1"}
 
     custom = {"templateId": 10123, "templateArgs": {"name": "지수"}, "serverCallbackArgs": {"order": "A-2"}}
-    kpy.run(f"browser.send_custom(json.dumps({custom!r}))")  # JSON text works too
-    share = kakao.wait_for_share(booted_page)
+    shared_py.run(f"browser.send_custom(json.dumps({custom!r}))")  # JSON text works too
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_params["template_args"] == {"name": "지수"}
     assert json.loads(share.lcba) == {"order": "A-2"}
 
     # Explicit options are merged over the ones in the object, field by field.
     scrap = {"requestUrl": "https://example.com/a", "serverCallbackArgs": {"order": "A-3"}}
-    kpy.run(f"browser.send_scrap({pyjson(scrap)}, server_callback_args={{'order': 'A-4'}})")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.run(f"browser.send_scrap({pyjson(scrap)}, server_callback_args={{'order': 'A-4'}})")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_params["request_url"] == "https://example.com/a"
     assert json.loads(share.lcba) == {"order": "A-4"}
 
 
-def test_relative_and_empty_image_urls_are_read_against_the_page(kpy, kakao, booted_page, site_url):
+def test_relative_and_empty_image_urls_are_read_against_the_page(shared_py, module_kakao, site_url):
     data = {
         "objectType": "feed",
         "content": {"title": "Mug", "imageUrl": "/img/mug.png", "link": {"webUrl": "https://example.com/mug"}},
         "itemContent": {"profileText": "Shop", "profileImageUrl": ""},
     }
-    findings = kpy.run(
+    findings = shared_py.run(
         "import warnings\n"
         "with warnings.catch_warnings(record=True) as caught:\n"
         "    warnings.simplefilter('always')\n"
@@ -257,7 +288,7 @@ def test_relative_and_empty_image_urls_are_read_against_the_page(kpy, kakao, boo
         ["content.image_url", "image_url_resolved"],
         ["item_content.profile_image_url", "image_url_empty"],
     ]
-    share = kakao.wait_for_share(booted_page)
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.template_object["content"]["image_url"] == f"{site_url}/img/mug.png"
     assert share.template_object["item_content"] == {"profile_text": "Shop"}
 
@@ -274,25 +305,28 @@ def test_the_bridge_exports_its_public_names_sorted(py):
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 
-def test_the_readme_bridge_example_runs_in_the_page(kpy, kakao, booted_page):
+def test_the_readme_bridge_example_runs_in_the_page(shared_py, module_kakao):
     (example,) = re.findall(r"```py\n(.*?)```", README, flags=re.S)
-    kpy.run(
+    shared_py.run(
         "import js\nfor name in ('order', 'invite', 'article'):\n"
         "    el = js.document.createElement('button'); el.id = 'share-' + name; js.document.body.append(el)"
     )
-    kpy.run(example)
-    booted_page.click("#share-order")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.run(example)
+    shared_py.page.click("#share-order")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert (share.template_object["text"], json.loads(share.lcba)) == ("Order A-17 is on its way", {"order": "A-17"})
-    booted_page.click("#share-invite")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.page.click("#share-invite")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert (share.validation_params["template_args"], json.loads(share.lcba)) == ({"name": "Jisu"}, {"order": "A-17"})
-    booted_page.click("#share-article")
-    assert kakao.wait_for_share(booted_page).validation_params["request_url"] == "https://shop.example.com/blog/7"
+    shared_py.page.click("#share-article")
+    assert (
+        module_kakao.wait_for_share(shared_py.page).validation_params["request_url"]
+        == "https://shop.example.com/blog/7"
+    )
 
 
-def test_prepared_share_sends_from_a_synchronous_click_handler(kpy, kakao, booted_page):
-    kpy.run(
+def test_prepared_share_sends_from_a_synchronous_click_handler(shared_py, module_kakao):
+    shared_py.run(
         "from pyodide.ffi import create_proxy\nimport js\n"
         "btn = js.document.createElement('button'); btn.id = 'share'; btn.textContent = 'Share'\n"
         "js.document.body.append(btn)\n"
@@ -300,41 +334,41 @@ def test_prepared_share_sends_from_a_synchronous_click_handler(kpy, kakao, boote
         "handler = create_proxy(lambda event: prepared.send())\n"
         "btn.addEventListener('click', handler)\n"
     )
-    booted_page.click("#share")
-    share = kakao.wait_for_share(booted_page)
+    shared_py.page.click("#share")
+    share = module_kakao.wait_for_share(shared_py.page)
     assert share.validation_params == parse_template(TEMPLATES["feed"]).validation_params()
 
 
-def test_button_click_shares_once_and_cleanup_stops_it(kpy, kakao, booted_page):
-    kpy.run(
+def test_button_click_shares_once_and_cleanup_stops_it(shared_py, module_kakao):
+    shared_py.run(
         "import js\nel = js.document.createElement('a'); el.id = 'kshare'; el.textContent = 'Share'\n"
         "js.document.body.append(el)\n"
         f"browser.create_default_button('#kshare', {pyjson(TEMPLATES['text'])})"
     )
-    booted_page.click("#kshare")
-    kakao.wait_for_share(booted_page)
-    kakao.expect_no_share(booted_page)  # exactly one share per click
-    kpy.run("browser.cleanup()")
-    booted_page.click("#kshare")
-    kakao.expect_no_share(booted_page)
+    shared_py.page.click("#kshare")
+    module_kakao.wait_for_share(shared_py.page)
+    module_kakao.expect_no_share(shared_py.page)  # exactly one share per click
+    shared_py.run("browser.cleanup()")
+    shared_py.page.click("#kshare")
+    module_kakao.expect_no_share(shared_py.page)
 
 
-def test_custom_and_scrap_buttons_send_their_templates(kpy, kakao, booted_page):
-    kpy.run(
+def test_custom_and_scrap_buttons_send_their_templates(shared_py, module_kakao):
+    shared_py.run(
         "import js\nfor i in ('c', 's'):\n    el = js.document.createElement('button'); el.id = i\n"
         "    js.document.body.append(el)\n"
         "browser.create_custom_button('#c', 777, {'k': 'v'})\n"
         "browser.create_scrap_button(js.document.getElementById('s'), 'https://example.com/x')"
     )
-    booted_page.click("#c")
-    assert kakao.wait_for_share(booted_page).validation_params["template_id"] == 777
-    booted_page.click("#s")
-    assert kakao.wait_for_share(booted_page).validation_params["request_url"] == "https://example.com/x"
+    shared_py.page.click("#c")
+    assert module_kakao.wait_for_share(shared_py.page).validation_params["template_id"] == 777
+    shared_py.page.click("#s")
+    assert module_kakao.wait_for_share(shared_py.page).validation_params["request_url"] == "https://example.com/x"
 
 
-def test_a_selector_that_matches_nothing_is_refused(kpy, kakao, booted_page):
+def test_a_selector_that_matches_nothing_is_refused(shared_py, module_kakao):
     with pytest.raises(PageError) as err:
-        kpy.run(f"browser.create_default_button('#nope', {pyjson(TEMPLATES['text'])})")
+        shared_py.run(f"browser.create_default_button('#nope', {pyjson(TEMPLATES['text'])})")
     assert err.value.is_a("TemplateError") and "#nope" in err.value.message
 
 
@@ -474,9 +508,11 @@ PNG_1x1 = bytes.fromhex(
 )
 
 
-def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(kpy, kakao, booted_page):
-    info = kpy.run(f"info = await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png')])\ninfo.model_dump()")
-    upload = kakao.uploads[-1]
+def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(shared_py, module_kakao):
+    info = shared_py.run(
+        f"info = await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png')])\ninfo.model_dump()"
+    )
+    upload = module_kakao.uploads[-1]
     assert upload.method == "POST"
     assert upload.authorization == f"KakaoAK {APP_KEY}"
     parts = upload.file_parts
@@ -485,25 +521,25 @@ def test_upload_image_sends_each_file_as_a_part_and_returns_image_info(kpy, kaka
     assert (info["width"], info["height"]) == (1, 1)
 
 
-def test_an_upload_over_kakaos_5_mb_is_refused_and_nothing_is_sent(kpy, kakao, booted_page):
+def test_an_upload_over_kakaos_5_mb_is_refused_and_nothing_is_sent(shared_py, module_kakao):
     with pytest.raises(PageError) as err:
-        kpy.run(
+        shared_py.run(
             f"await browser.upload_image([('dot.png', {PNG_1x1!r}, 'image/png'), "
             "('poster.png', bytes(5 * 1024 * 1024 + 1), 'image/png')])"
         )
     assert err.value.is_a("TemplateError")
     assert "files[1]: poster.png is 5.0 MB; Kakao takes images of at most 5 MB" in err.value.message
-    kakao.pump(booted_page, 200)
-    assert kakao.uploads == []
+    module_kakao.pump(shared_py.page, 200)
+    assert module_kakao.uploads == []
 
 
-def test_scrap_and_delete_image(kpy, kakao):
-    info = kpy.run("(await browser.scrap_image('https://example.com/cat.jpg')).model_dump()")
-    scrap = kakao.image_scraps[-1]
+def test_scrap_and_delete_image(shared_py, module_kakao):
+    info = shared_py.run("(await browser.scrap_image('https://example.com/cat.jpg')).model_dump()")
+    scrap = module_kakao.image_scraps[-1]
     assert scrap.form_dict == {"image_url": "https://example.com/cat.jpg"}
     assert info["url"]
-    kpy.run(f"await browser.delete_image({info['url']!r})")
-    deletion = kakao.deletions[-1]
+    shared_py.run(f"await browser.delete_image({info['url']!r})")
+    deletion = module_kakao.deletions[-1]
     assert deletion.method == "DELETE"
     assert deletion.query_dict == {"image_url": info["url"]}
 
