@@ -7,6 +7,7 @@ baseline builds the same two dicts by hand, with no validation at all.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Callable
@@ -113,7 +114,9 @@ def rate(fn: Callable[[int], object], n: int) -> float:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("n", nargs="?", type=int, default=20_000, help="iterations per side (default 20000)")
+    n = parser.parse_args().n
     assert with_models(3) == by_hand(3) == from_dict(3), "all paths must build the same dicts"
     models = rate(with_models, n)
     parsed = rate(from_dict, n)
