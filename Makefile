@@ -20,10 +20,12 @@ serve: build
 # (JavaScript) and the widget (its host pages run MicroPython and a Pyodide worker, never the snapshot;
 # test_widget.py stores one for the site and checks that no widget page fetches it). The second pass also
 # runs the restore stress test (tests/e2e/test_restore_stress.py: 20 return visits, 4 at once, beside two
-# CPU-bound processes and a disk writer it starts and stops itself).
+# CPU-bound processes and a disk writer it starts and stops itself). It writes under
+# test-results/snapshot-pass/, so the first pass's screenshots in test-results/<page>/ stay.
 test: lint build browser
 	$(PY) -m pytest
-	$(PY) -m pytest tests/e2e --boot=snapshot --ignore=tests/e2e/contract --ignore=tests/e2e/test_fakes.py \
+	$(PY) -m pytest tests/e2e --boot=snapshot --output=test-results/snapshot-pass \
+		--ignore=tests/e2e/contract --ignore=tests/e2e/test_fakes.py \
 		--ignore=tests/e2e/test_widget.py --ignore=tests/e2e/test_stats_page.py
 
 # ruff (lint + format check) over everything; mypy --strict over the library, site tooling, benchmarks and the
