@@ -98,10 +98,21 @@ def shared_booted(module_context, module_kakao: FakeKakao, site_url: str) -> PyH
 def shared_py(shared_booted: PyHost, module_kakao: FakeKakao, module_guard) -> Iterator[PyHost]:
     """The shared page, each test starting with no records and no popup; after it, nothing escaped the
     fakes, no page error and no PyScript error."""
+    context = shared_booted.page.context
+    opened: list[Page] = []
+
+    def on_page(popup: Page) -> None:
+        opened.append(popup)
+
+    context.on("page", on_page)
     module_kakao.reset()
     before = (len(module_guard.escaped), len(module_guard.page_errors))
     yield shared_booted
-    for popup in [p for p in shared_booted.page.context.pages if p != shared_booted.page]:
+    # Each desktop share came from its own popup, which Playwright may report after the share's request
+    # was recorded; wait for every one, or a late popup would count against the next test.
+    module_kakao.wait_for(shared_booted.page, lambda: len(opened) >= len(module_kakao.shares), what="share popups")
+    context.remove_listener("page", on_page)
+    for popup in [p for p in context.pages if p != shared_booted.page]:
         popup.close()
     assert module_guard.escaped[before[0] :] == []
     assert module_guard.page_errors[before[1] :] == []
