@@ -178,9 +178,22 @@ def _visitor(
     return one
 
 
-#: Lighthouse for the benchmark only: `npm install --prefix .cache/lighthouse lighthouse@12.2.3` (Node 20).
-LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+#: Lighthouse for the benchmark only, installed on first use (12.2.3: the last release that runs on Node 20).
+LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_PREFIX = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE = LIGHTHOUSE_PREFIX / "node_modules" / "lighthouse" / "cli" / "index.js"
 LIGHTHOUSE_PAGES = PAGES[:3]
+
+
+def _ensure_lighthouse() -> None:
+    """Install Lighthouse into ``.cache/lighthouse`` with npm the first time it is asked for, before any visit."""
+    if LIGHTHOUSE.exists():
+        return
+    print(f"installing Lighthouse {LIGHTHOUSE_VERSION} into {LIGHTHOUSE_PREFIX} (npm, once)", file=sys.stderr)
+    command = ["npm", "install", "--prefix", str(LIGHTHOUSE_PREFIX), "--no-audit", "--no-fund"]
+    result = subprocess.run([*command, f"lighthouse@{LIGHTHOUSE_VERSION}"], capture_output=True, text=True)
+    if result.returncode != 0 or not LIGHTHOUSE.exists():
+        raise SystemExit(f"could not install Lighthouse {LIGHTHOUSE_VERSION} with npm:\n{result.stderr[-2000:]}")
 
 
 def _lighthouse(url: str, runs: int, keep: Path | None = None) -> dict[str, float]:
@@ -233,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse", type=int, default=0, metavar="N", help="also N Lighthouse runs per page")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep Lighthouse's reports and traces in DIR")
     args = parser.parse_args(argv)
+    if args.lighthouse:
+        _ensure_lighthouse()
     load = os.getloadavg()
 
     site = server.start(port=0)
@@ -256,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
                 results[(network_name, cpu)] = cold_then_warm(browser, visitors, args.runs)
         version = browser.version
         browser.close()
+        # The visits' table first: Lighthouse takes minutes more.
+        _print_visits(results, version, args.runs, load)
         scores = {
             name: _lighthouse(f"{origin}/{pages[name]}", args.lighthouse, args.keep)
             for name in LIGHTHOUSE_PAGES
@@ -264,10 +281,28 @@ def main(argv: list[str] | None = None) -> int:
         host.shutdown()
         cdn.shutdown()
     site.stop()
+    if scores:
+        print(f"\nLighthouse 12.2.3, mobile defaults, median of {args.lighthouse}\n")
+        print("| page | performance score | TBT | total bytes | Time to Interactive |")
+        print("|---|---|---|---|---|")
+        for name, found in scores.items():
+            print(
+                f"| {name} | {found['score']:.0f} | {found['tbt']:.0f} ms | {found['bytes'] / 1000:.0f} KB "
+                f"| {found['tti'] / 1000:.1f} s |"
+            )
+    return 0
 
+
+def _print_visits(
+    results: dict[tuple[str, int], dict[str, dict[str, list[dict[str, Any]]]]],
+    version: str,
+    runs: int,
+    load: tuple[float, float, float],
+) -> None:
     print(
-        f"Chromium {version}, {args.runs} visits per cell (median), load average {load[0]:.2f} / {load[1]:.2f} "
-        "at the start; host page, bundle and SDK stand-in on three loopback origins\n"
+        f"Chromium {version}, {runs} visits per cell (median), load average {load[0]:.2f} / {load[1]:.2f} "
+        "at the start; host page, bundle and SDK stand-in on three loopback origins\n",
+        flush=True,
     )
     print(
         "| network | CPU | page | visit | transferred | long tasks | longest | TBT | TBT vs Kakao's snippet "
@@ -286,18 +321,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {network_name} | {cpu}× | {name} | {'first' if kind == 'cold' else 'return'} "
                     f"| {_median(cell, 'bytes') / 1e6:.3f} MB | {_median(cell, 'tasks'):.0f} "
                     f"| {_median(cell, 'longest'):.0f} ms | {tbt:.0f} ms | {tbt - anchor:+.0f} ms "
-                    f"| {drawn} | {ready} | {_median(cell, 'load') / 1000:.2f} s |"
+                    f"| {drawn} | {ready} | {_median(cell, 'load') / 1000:.2f} s |",
+                    flush=True,
                 )
-    if scores:
-        print(f"\nLighthouse 12.2.3, mobile defaults, median of {args.lighthouse}\n")
-        print("| page | performance score | TBT | total bytes | Time to Interactive |")
-        print("|---|---|---|---|---|")
-        for name, found in scores.items():
-            print(
-                f"| {name} | {found['score']:.0f} | {found['tbt']:.0f} ms | {found['bytes'] / 1000:.0f} KB "
-                f"| {found['tti'] / 1000:.1f} s |"
-            )
-    return 0
 
 
 if __name__ == "__main__":

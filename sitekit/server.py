@@ -1,7 +1,9 @@
 """Serve ``web/`` and the share webhook from one ASGI app, run by uvicorn.
 
 Static files come from servestatic (precompressed ``.br``/``.gz`` siblings, ETag/304, media types),
-with our cache policy and cross-origin headers from :mod:`sitekit.headers`; dot-paths are hidden. Any
+with our cache policy and cross-origin headers from :mod:`sitekit.headers`; dot-paths are hidden. Text
+the build did not precompress (the widget's loader and scripts, pages, JSON answers) is gzipped as it is
+sent, as static hosts do. Any
 path that is not a file goes to the :mod:`kakao_share.webhook` receiver (``/kakao/webhook``,
 ``/kakao/events``, ``/kakao/stats``), whose events are kept in SQLite.
 
@@ -23,6 +25,7 @@ from kakao_share.webhook import EventStore, RunningServer, ServeError, StoreErro
 from kakao_share.webhook._cli import ADMIN_KEY_ENV, READ_TOKEN_ENV, read_token_from_env, unauthenticated_banner
 from servestatic import ServeStaticASGI
 from servestatic.responders import Redirect, StaticFile
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -71,6 +74,10 @@ class _HiddenPaths:
         await self.app(scope, receive, send)
 
 
+#: Binary media that gzip barely shrinks (zips are deflated; wasm and packs have ``.br`` siblings if worth it).
+_NOT_GZIPPED = (*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/zip", "application/wasm", "application/octet-stream")
+
+
 def site_app(root: Path, fallback: ASGIApp) -> ASGIApp:
     """Files under ``root`` first, then ``fallback`` (the webhook receiver, which 404s the rest)."""
     static = _StaticFiles(
@@ -84,7 +91,7 @@ def site_app(root: Path, fallback: ASGIApp) -> ASGIApp:
         add_headers_function=_add_headers,
         immutable_file_test=lambda _path, _url: False,
     )
-    return _HiddenPaths(static)
+    return _HiddenPaths(GZipMiddleware(static, minimum_size=1024, exclude_content_types=_NOT_GZIPPED))
 
 
 def check_built(root: Path = _paths.WEB) -> None:

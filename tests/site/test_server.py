@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import json
 import os
@@ -70,8 +71,6 @@ def test_big_files_are_sent_compressed_when_the_browser_accepts_it(site):
     assert brotli.decompress(body) == plain
     resp, body = get(site, path, headers={"Accept-Encoding": "gzip"})
     assert resp.getheader("Content-Encoding") == "gzip"
-    import gzip
-
     assert gzip.decompress(body) == plain
     resp, body = get(site, path)
     assert resp.getheader("Content-Encoding") is None
@@ -90,6 +89,28 @@ def test_versioned_runtime_is_cached_forever_and_entry_points_revalidate(site):
         resp, _ = get(site, entry, "HEAD")
         assert resp.status == 200, entry
         assert resp.getheader("Cache-Control") == "no-cache", entry
+
+
+@pytest.mark.parametrize("path", ["/kakao-share-widget.js", "/widget/button.js", "/index.html"])
+def test_text_without_a_precompressed_sibling_is_gzipped_as_it_is_sent(site, path):
+    # The widget's loader and button script are on host pages' first visit: sent gzipped, as static hosts do.
+    plain = (RUNTIME.parent / path.lstrip("/")).read_bytes()
+    resp, body = get(site, path, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert resp.getheader("Content-Encoding") == "gzip"
+    assert resp.getheader("Vary") == "Accept-Encoding"
+    assert len(body) < len(plain) / 2
+    assert gzip.decompress(body) == plain
+    resp, body = get(site, path)
+    assert resp.getheader("Content-Encoding") is None
+    assert body == plain
+
+
+def test_zips_are_not_gzipped_again(site):
+    # The build gives a wheel no compressed sibling when compressing gains little; nor does the server.
+    wheel = next(p for p in (RUNTIME / "wheels").glob("pydantic-*.whl") if not p.with_name(p.name + ".gz").exists())
+    resp, body = get(site, f"/runtime/wheels/{wheel.name}", headers={"Accept-Encoding": "gzip"})
+    assert resp.getheader("Content-Encoding") is None
+    assert body == wheel.read_bytes()
 
 
 def test_the_widget_loader_is_reused_for_ten_minutes(small_site):
