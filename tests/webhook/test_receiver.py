@@ -165,16 +165,29 @@ def test_a_store_made_by_the_previous_version_gets_the_new_column(start_receiver
                     "template_id VARCHAR(100), args JSON NOT NULL)"
                 )
             )
+            # It kept IS_SINGLE_CHATROOM among the callback args, as text.
             conn.execute(
                 text(
                     "INSERT INTO kakao_share_events (resource_id, received_at, chat_type, args) VALUES "
-                    "('old-1', 0, 'MemoChat', '{}')"
+                    "('old-1', 0, 'MemoChat', '{}'), "
+                    """('old-2', 1, 'MultiChat', '{"IS_SINGLE_CHATROOM":"true","order":"7"}'), """
+                    """('old-3', 2, 'MultiChat', '{"IS_SINGLE_CHATROOM":"false"}'), """
+                    """('old-4', 3, 'MultiChat', '{"IS_SINGLE_CHATROOM":"maybe","order":"9"}')"""
                 )
             )
     finally:
         engine.dispose()
     receiver = start_receiver(db_url)
     assert share(receiver.url, "new-1", IS_SINGLE_CHATROOM=True)[0] == 200
-    stored = {r["resource_id"]: r["is_single_chatroom"] for r in rows(db_url)}
-    assert stored == {"old-1": None, "new-1": True}
-    assert "added the column is_single_chatroom" in receiver.log.read_text()
+    stored = {r["resource_id"]: (r["is_single_chatroom"], r["args"]) for r in rows(db_url)}
+    assert stored == {
+        "old-1": (None, {}),
+        "old-2": (True, {"order": "7"}),
+        "old-3": (False, {}),
+        # not a boolean: kept among the args as it was received
+        "old-4": (None, {"IS_SINGLE_CHATROOM": "maybe", "order": "9"}),
+        "new-1": (True, {}),
+    }
+    log = receiver.log.read_text()
+    assert "added the column is_single_chatroom" in log
+    assert "filled is_single_chatroom in 2 stored events" in log

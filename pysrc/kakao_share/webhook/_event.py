@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ._errors import BadWebhookRequest
 
-__all__ = ["KAKAO_PARAMS", "ChatType", "ShareEvent", "parse_params"]
+__all__ = ["KAKAO_PARAMS", "ChatType", "ShareEvent", "kakao_boolean", "parse_params"]
 
 #: Parameters Kakao adds itself; everything else came from the page's ``serverCallbackArgs``.
 KAKAO_PARAMS = ("CHAT_TYPE", "HASH_CHAT_ID", "TEMPLATE_ID", "IS_SINGLE_CHATROOM")
@@ -61,12 +61,12 @@ class ShareEvent(BaseModel):
             chat_type=params.get("CHAT_TYPE"),
             hash_chat_id=params.get("HASH_CHAT_ID"),
             template_id=params.get("TEMPLATE_ID"),
-            is_single_chatroom=_boolean("IS_SINGLE_CHATROOM", params.get("IS_SINGLE_CHATROOM")),
+            is_single_chatroom=kakao_boolean("IS_SINGLE_CHATROOM", params.get("IS_SINGLE_CHATROOM")),
             args={k: v for k, v in params.items() if k not in KAKAO_PARAMS},
         )
 
 
-def _boolean(name: str, raw: str | None) -> bool | None:
+def kakao_boolean(name: str, raw: str | None) -> bool | None:
     """Kakao's booleans arrive as ``true``/``false`` (a JSON boolean or a query string's text)."""
     if raw is None or raw == "":
         return None

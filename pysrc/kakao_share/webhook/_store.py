@@ -31,9 +31,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    inspect,
     select,
-    text,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, NoSuchModuleError, SQLAlchemyError
@@ -51,6 +49,7 @@ from ._database import (
 )
 from ._errors import StoreError, StoreUnavailable
 from ._event import ShareEvent
+from ._upgrade import upgrade
 
 __all__ = ["BUCKETS", "EventStore", "Stats", "StoredEvent"]
 
@@ -142,31 +141,12 @@ class EventStore:
             except SQLAlchemyError:
                 # Another receiver starting on the same new store may have created it in between.
                 metadata.create_all(self._engine)
-            self._add_missing_columns()
+            upgrade(self._engine, self.url)
         except SQLAlchemyError as exc:
             raise StoreUnavailable(reason(exc)) from None
         except OSError as exc:
             raise StoreUnavailable(f"{exc.strerror}: {exc.filename}") from None
         self._ready = True
-
-    def _add_missing_columns(self) -> None:
-        """A table made by an earlier version lacks the columns added since: add them (all nullable)."""
-        dialect = self._engine.dialect
-        for _attempt in range(2):
-            present = {c["name"] for c in inspect(self._engine).get_columns(events_table.name)}
-            missing = [c for c in events_table.columns if c.name not in present]
-            if not missing:
-                return
-            try:
-                with self._engine.begin() as conn:
-                    for column in missing:
-                        kind = column.type.compile(dialect=dialect)
-                        conn.execute(text(f"ALTER TABLE {events_table.name} ADD COLUMN {column.name} {kind}"))
-                        log.info("added the column %s to %s in %s", column.name, events_table.name, self.url)
-                return
-            except SQLAlchemyError:
-                continue  # another receiver added it in between: look again
-        raise StoreUnavailable(f"cannot add the columns {', '.join(c.name for c in missing)} to {events_table.name}")
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[Connection]:
