@@ -309,7 +309,7 @@ _DOMAIN = (
     ),
     Text(
         "Register {caller} exactly (scheme, host and port) as a web domain in the Kakao Developers console.",
-        "카카오 디벨로퍼스 콘솔의 웹 도메인에 {caller}를 정확히(스킴, 호스트, 포트까지) 등록하세요.",
+        "카카오 디벨로퍼스 콘솔의 웹 도메인에 {caller} 주소를 정확히(스킴, 호스트, 포트까지) 등록하세요.",
     ),
 )
 

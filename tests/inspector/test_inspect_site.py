@@ -195,3 +195,20 @@ def test_progress_is_reported_for_pages_and_images(folder):
     pages = [event for event in seen if event[0] == "pages"]
     assert pages[-1] == ("pages", len(EXPECTED), len(EXPECTED))
     assert [done for _, done, _ in pages] == list(range(1, len(EXPECTED) + 1))
+
+
+def test_korean_findings_read_as_korean(tmp_path):
+    # A field name or address is never followed by a particle that depends on how it is read aloud.
+    with static_site(tmp_path) as server:
+        port = port_of(server)
+        build_site(tmp_path, f"http://127.0.0.1:{port}", f"http://localhost:{port}")
+        pages = {
+            name: inspect_site(f"http://127.0.0.1:{port}/{name}", domains=DOMAINS).pages[0]
+            for name in ("og-url-elsewhere.html", "missing-image.html")
+        }
+    (elsewhere,) = pages["og-url-elsewhere.html"].findings
+    rule, fix = elsewhere.text("ko")
+    assert rule.startswith("og:url 값이 다른 페이지(") and fix == "og:url 값을 이 페이지의 주소로 고치세요"
+    (missing,) = pages["missing-image.html"].findings
+    assert missing.text("ko")[0] == "이미지를 가져올 수 없습니다: 없는 주소입니다 (404)"
+    assert missing.text("en")[0] == "the image cannot be fetched: not found (404)"

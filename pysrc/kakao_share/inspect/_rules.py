@@ -161,7 +161,7 @@ def page_findings(page: PageMetadata, *, addressed: bool) -> Iterator[Graded]:
                 key,
                 Text(
                     f"{value!r} is a relative address: Kakao's scraper needs a full one",
-                    f"{value!r}는 상대 주소입니다. 카카오 스크래퍼는 전체 주소가 필요합니다",
+                    f"{value!r} 값은 상대 주소입니다. 카카오 스크래퍼는 전체 주소가 필요합니다",
                 ),
                 Text("write the full https:// address of the image", "이미지의 https:// 전체 주소를 쓰세요"),
             )
@@ -190,9 +190,9 @@ def page_findings(page: PageMetadata, *, addressed: bool) -> Iterator[Graded]:
                 what,
                 Text(
                     f"{what} names {value}, another page: Kakao shows and links that page's card",
-                    f"{what}가 다른 페이지({value})를 가리킵니다. 카카오는 그 페이지의 카드를 보여 주고 연결합니다",
+                    f"{what} 값이 다른 페이지({value})를 가리킵니다. 카카오는 그 페이지의 카드를 보여 주고 연결합니다",
                 ),
-                Text(f"set {what} to this page's own address", f"{what}를 이 페이지의 주소로 고치세요"),
+                Text(f"set {what} to this page's own address", f"{what} 값을 이 페이지의 주소로 고치세요"),
             )
 
 
@@ -200,14 +200,15 @@ def image_findings(fetched: Fetched | None, problem: str | None, path: str) -> l
     """What is wrong with the image as fetched (None with ``problem``: it could not be fetched)."""
     if fetched is None or fetched.status >= 400:
         why = problem if fetched is None else f"HTTP {fetched.status}"
+        why_ko = why
         if fetched is not None and fetched.status == 404:
-            why = "not found (404)"
+            why, why_ko = "not found (404)", "없는 주소입니다 (404)"
         return [
             _own(
                 "error",
                 "image_unreachable",
                 path,
-                Text(f"the image cannot be fetched: {why}", f"이미지를 가져올 수 없습니다: {why}"),
+                Text(f"the image cannot be fetched: {why}", f"이미지를 가져올 수 없습니다: {why_ko}"),
                 Text(
                     "publish the image at that address, reachable without login or firewall",
                     "로그인이나 방화벽 없이 받을 수 있는 주소에 이미지를 올리세요",
@@ -240,7 +241,7 @@ def image_findings(fetched: Fetched | None, problem: str | None, path: str) -> l
                     path,
                     Text(
                         f"the address serves {declared}, not a PNG, JPEG, GIF or WebP image Kakao can show",
-                        f"이 주소는 {declared}를 보냅니다. "
+                        f"이 주소는 {declared} 형식으로 응답합니다. "
                         "카카오가 보여 줄 수 있는 PNG, JPEG, GIF, WebP 이미지가 아닙니다",
                     ),
                     Text(
