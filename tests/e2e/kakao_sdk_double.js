@@ -24,8 +24,9 @@
  *    submitted and removed in the same task.
  *  - uploadImage / scrapImage / deleteImage: XHRs to kapi returning Promises.
  *  - What changed in 2.7 (observed in 2.7.1 and 2.7.4; the double applies it from 2.7.0): content
- *    title and imageUrl became optional; the deprecated callback is rejected; sendDefault(null) throws
- *    the TypeError of reading objectType of null; a text template's own link is checked "in
+ *    title and imageUrl became optional; the deprecated callback is rejected.
+ *  - The same in every 2.x build observed (2.2.0, 2.5.0, 2.6.0, 2.7.1, 2.7.2, 2.7.4): sendDefault(null)
+ *    throws the TypeError of reading objectType of null; a text template's own link is checked "in
  *    defaultObject" and, when not an object, is an illegal argument of Share.sendDefault.
  *
  * Choices left open by what was observed (documented, not facts about Kakao's SDK):
@@ -146,10 +147,9 @@
   }
   var link = nested(linkRule, "Share");
 
-  // A text template's own link: from 2.7 a non-object is an illegal top-level argument and its keys
-  // are checked "in defaultObject"; before 2.7 it was checked like every other link.
+  // A text template's own link: a non-object is an illegal top-level argument and its keys are
+  // checked "in defaultObject".
   function textLink(value, key) {
-    if (!versionAtLeast("2.7.0")) return link(value, key);
     if (!isObject(value)) return false;
     validate(value, linkRule(), 'parameter "' + key + '" in defaultObject');
     return true;
@@ -337,8 +337,8 @@
   // ---- share requests ---------------------------------------------------------------------------
   // A prepared share: everything computed synchronously at validation time.
   function prepareDefault(settings, where) {
-    // From 2.7 the type is read before anything is checked: null or undefined throws a TypeError.
-    var type = versionAtLeast("2.7.0") || isObject(settings) ? settings.objectType : undefined;
+    // The type is read before anything is checked: null or undefined throws a TypeError.
+    var type = settings.objectType;
     if (!isObject(settings) || OBJECT_TYPES.indexOf(type) < 0) {
       throw new KakaoError("objectType should be one of (" + OBJECT_TYPES.join(", ") + ")");
     }
