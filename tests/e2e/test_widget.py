@@ -401,8 +401,11 @@ def test_hostile_css_does_not_change_the_button(page: Page, examples: str, kakao
     assert kakao.wait_for_share(page).validation_action == "default"
 
 
+# Test pages carry an og:image: a card without one needs Kakao SDK 2.7, and the suite also runs against
+# real builds older than that (KAKAO_SDK_FILE).
 BROKEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mistakes</title>
 <meta property="og:title" content="A page with mistakes">
+<meta property="og:image" content="https://mistakes.example.com/cover.jpg">
 <script type="module" src="@SITE@/kakao-share-widget.js"></script></head>
 <body><p id="count">0</p>
 <button id="own" onclick="count.textContent = Number(count.textContent) + 1">Own button</button>
@@ -534,6 +537,7 @@ def csp(site: str, *, quiet: bool = True) -> str:
 
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title>
 <meta property="og:title" content="A post on another site"><link rel="canonical" href="{canonical}">
+<meta property="og:image" content="https://elsewhere.example.com/cover.jpg">
 <script type="module" src="{bundle}/kakao-share-widget.js"></script></head>
 <body><h1>A post on another site</h1>
 <kakao-share-button app-key="{key}" sdk-version="{version}" sdk-integrity="{integrity}"></kakao-share-button>
