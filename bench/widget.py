@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         cdn.shutdown()
     site.stop()
     if scores:
-        print(f"\nLighthouse 12.2.3, mobile defaults, median of {args.lighthouse}\n")
+        print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile defaults, median of {args.lighthouse}\n")
         print("| page | performance score | TBT | total bytes | Time to Interactive |")
         print("|---|---|---|---|---|")
         for name, found in scores.items():

@@ -30,6 +30,7 @@ from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import _paths
+from ._compress import MIN_COMPRESS_SIZE
 from ._exceptions import BuildError
 from .headers import CROSS_ORIGIN_HEADERS, MIME_TYPES, cache_control, is_cross_origin
 
@@ -91,7 +92,7 @@ def site_app(root: Path, fallback: ASGIApp) -> ASGIApp:
         add_headers_function=_add_headers,
         immutable_file_test=lambda _path, _url: False,
     )
-    return _HiddenPaths(GZipMiddleware(static, minimum_size=1024, exclude_content_types=_NOT_GZIPPED))
+    return _HiddenPaths(GZipMiddleware(static, minimum_size=MIN_COMPRESS_SIZE, exclude_content_types=_NOT_GZIPPED))
 
 
 def check_built(root: Path = _paths.WEB) -> None:

@@ -19,10 +19,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ._errors import BadWebhookRequest
 
-__all__ = ["KAKAO_PARAMS", "ChatType", "ShareEvent", "kakao_boolean", "parse_params"]
+__all__ = ["IS_SINGLE_CHATROOM", "KAKAO_PARAMS", "ChatType", "ShareEvent", "kakao_boolean", "parse_params"]
 
 #: Parameters Kakao adds itself; everything else came from the page's ``serverCallbackArgs``.
-KAKAO_PARAMS = ("CHAT_TYPE", "HASH_CHAT_ID", "TEMPLATE_ID", "IS_SINGLE_CHATROOM")
+IS_SINGLE_CHATROOM = "IS_SINGLE_CHATROOM"
+KAKAO_PARAMS = ("CHAT_TYPE", "HASH_CHAT_ID", "TEMPLATE_ID", IS_SINGLE_CHATROOM)
 
 
 class ChatType(StrEnum):
@@ -61,7 +62,7 @@ class ShareEvent(BaseModel):
             chat_type=params.get("CHAT_TYPE"),
             hash_chat_id=params.get("HASH_CHAT_ID"),
             template_id=params.get("TEMPLATE_ID"),
-            is_single_chatroom=kakao_boolean("IS_SINGLE_CHATROOM", params.get("IS_SINGLE_CHATROOM")),
+            is_single_chatroom=kakao_boolean(IS_SINGLE_CHATROOM, params.get(IS_SINGLE_CHATROOM)),
             args={k: v for k, v in params.items() if k not in KAKAO_PARAMS},
         )
 

@@ -12,13 +12,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ._database import events_table
 from ._errors import BadWebhookRequest, StoreUnavailable
-from ._event import kakao_boolean
+from ._event import IS_SINGLE_CHATROOM, kakao_boolean
 
 __all__ = ["upgrade"]
 
 log = logging.getLogger("kakao_share.webhook")
-
-_SINGLE_CHATROOM = "IS_SINGLE_CHATROOM"
 
 
 def _single_chatroom_from_args(conn: Connection) -> int:
@@ -27,17 +25,17 @@ def _single_chatroom_from_args(conn: Connection) -> int:
     table = events_table
     moved = 0
     rows = conn.execute(
-        select(table.c.id, table.c.args).where(cast(table.c.args, Text).like(f"%{_SINGLE_CHATROOM}%"))
+        select(table.c.id, table.c.args).where(cast(table.c.args, Text).like(f"%{IS_SINGLE_CHATROOM}%"))
     ).all()
     for row_id, args in rows:
-        raw = args.get(_SINGLE_CHATROOM) if isinstance(args, dict) else None
+        raw = args.get(IS_SINGLE_CHATROOM) if isinstance(args, dict) else None
         if not isinstance(raw, str):
             continue
         try:
-            value = kakao_boolean(_SINGLE_CHATROOM, raw)
+            value = kakao_boolean(IS_SINGLE_CHATROOM, raw)
         except BadWebhookRequest:
             continue
-        rest = {k: v for k, v in args.items() if k != _SINGLE_CHATROOM}
+        rest = {k: v for k, v in args.items() if k != IS_SINGLE_CHATROOM}
         conn.execute(update(table).where(table.c.id == row_id).values(is_single_chatroom=value, args=rest))
         moved += 1
     return moved
