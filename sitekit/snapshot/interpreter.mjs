@@ -34,6 +34,8 @@ const STARTED = "kakao-share:python-started";
 
 // Both ways of starting need Pyodide's Emscripten module: start loading it now.
 const emscriptenModule = import("../pyodide.asm.mjs");
+/** What a browser offers for WebAssembly stack switching (JSPI); Pyodide uses it where it finds it. */
+const STACK_SWITCHING = ["Suspending", "Suspender"];
 
 /** What PyScript passes that can be applied to an interpreter already started by prepare(). */
 const APPLICABLE_LATER = new Set(["indexURL", "packages", "stdout", "stderr"]);
@@ -85,10 +87,34 @@ async function start(options) {
       if (!(error instanceof NotNow)) markFailed();
     }
   }
-  const pyodide = await startPyodide(options);
+  const pyodide = await startPyodide({ ...options, createPyodideModule: createModule });
   performance.mark(STARTED, { detail: "normal" });
   saveSnapshotWhenIdle();
   return pyodide;
+}
+
+/**
+ * Start Pyodide's Emscripten module without WebAssembly stack switching (JSPI).
+ *
+ * With JSPI, Pyodide runs every script PyScript starts (runPythonAsync) and every asyncio callback on
+ * a stack of its own, and Chromium's renderer then crashes now and then with a segmentation fault
+ * while such a stack imports heavy packages (pyodide/pyodide#6106; here: the playground's first boot on
+ * a busy machine). kakao-share needs nothing JSPI adds (pyodide.ffi.run_sync, a time.sleep that
+ * waits), so Python runs on the page's own stack. The module decides whether to use JSPI
+ * synchronously as it is called, so hiding the constructors for that one call is invisible to every
+ * other script on the page.
+ */
+async function createModule(settings) {
+  const { default: create } = await emscriptenModule;
+  const hidden = STACK_SWITCHING.flatMap((name) => {
+    const property = Object.getOwnPropertyDescriptor(WebAssembly, name);
+    return property && delete WebAssembly[name] ? [[name, property]] : [];
+  });
+  try {
+    return create(settings);
+  } finally {
+    for (const [name, property] of hidden) Object.defineProperty(WebAssembly, name, property);
+  }
 }
 
 /** A performance mark of a step of restoring, for profiles and benchmarks; its detail is the size of
@@ -219,7 +245,7 @@ async function restore(options, stored) {
         step("native libraries loaded", Module);
       })().then(() => Module.removeRunDependency("kakao-share:snapshot"), failed);
     });
-    const Module = await (await emscriptenModule).default(settings);
+    const Module = await createModule(settings);
     // The runtime is initialised, and Pyodide bootstraps from the snapshot as soon as it gets the module:
     // copy the stored memory into place now, as it is read, and hand Pyodide only its header.
     const header = await readInto(Module.HEAPU8, stored.body);

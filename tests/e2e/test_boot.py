@@ -32,6 +32,43 @@ def test_page_boots_and_imports_kakao_share_pydantic_and_jinja2(booted_page: Pag
     assert booted_page.evaluate("document.documentElement.getAttribute('aria-busy')") == "false"
 
 
+#: Records how a page's scripts and its asyncio tasks run Python: can they stack switch (JSPI)?
+_STACK_SWITCHING_PROBE = """
+import asyncio
+import js
+from pyodide.ffi import can_run_sync
+
+js.document.documentElement.dataset.scriptStackSwitches = str(can_run_sync())
+
+
+async def task():
+    js.document.documentElement.dataset.taskStackSwitches = str(can_run_sync())
+
+
+asyncio.ensure_future(task())
+"""
+
+
+def test_python_runs_on_the_pages_stack_and_the_page_keeps_stack_switching(page: Page, site_url: str):
+    """Chromium's renderer crashes now and then while Pyodide imports heavy packages on a stack of
+    WebAssembly stack switching (JSPI), which it uses for scripts and asyncio tasks where the browser has
+    it: the interpreter starts Pyodide without it, and leaves it to the page's other scripts."""
+    page.add_init_script("window.__pageHadStackSwitching = 'Suspending' in WebAssembly")
+    page.goto(f"{site_url}/index.html")
+    wait_ready(page)
+    if not page.evaluate("window.__pageHadStackSwitching"):
+        pytest.skip("this browser has no WebAssembly stack switching")
+    assert page.evaluate("'Suspending' in WebAssembly"), "the page lost WebAssembly.Suspending"
+    page.evaluate(
+        "code => { const s = document.createElement('script'); s.type = 'py'; s.textContent = code;"
+        " document.body.append(s); }",
+        _STACK_SWITCHING_PROBE,
+    )
+    page.wait_for_selector("html[data-script-stack-switches][data-task-stack-switches]", state="attached")
+    seen = page.evaluate("const d = document.documentElement.dataset; [d.scriptStackSwitches, d.taskStackSwitches]")
+    assert seen == ["False", "False"], "Python in a script, in an asyncio task: can it stack switch?"
+
+
 def test_every_request_stays_on_the_page_origin(page: Page, site_url: str):
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))
