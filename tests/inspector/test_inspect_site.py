@@ -212,3 +212,35 @@ def test_korean_findings_read_as_korean(tmp_path):
     (missing,) = pages["missing-image.html"].findings
     assert missing.text("ko")[0] == "이미지를 가져올 수 없습니다: 없는 주소입니다 (404)"
     assert missing.text("en")[0] == "the image cannot be fetched: not found (404)"
+
+
+def test_why_an_image_or_a_page_cannot_be_fetched_reads_as_korean(tmp_path):
+    # The system's own error text (DNS, sockets) is English: the Korean report says what kind of failure
+    # it was instead, and keeps the address.
+    def resolve(host: str, port: int) -> list[str]:
+        if host == "private.example":
+            return ["10.0.0.1"]
+        raise OSError(-2, "Name or service not known")
+
+    for name, image in (("dns.html", "http://nowhere.example/a.png"), ("private.html", "http://private.example/a.png")):
+        (tmp_path / name).write_text(f'<title>{name}</title><meta property="og:image" content="{image}">')
+    with static_site(tmp_path) as server:
+        site = f"http://127.0.0.1:{port_of(server)}"
+        texts = {
+            name: [
+                g.text(lang)[0]
+                for g in inspect_site(f"{site}/{name}", resolve=resolve).pages[0].findings
+                if g.finding.code in ("image_unreachable", "page_unreachable")
+                for lang in ("ko", "en")
+            ]
+            for name in ("dns.html", "private.html")
+        }
+    assert texts["dns.html"] == [
+        "이미지를 가져올 수 없습니다: 호스트 이름을 찾을 수 없습니다(DNS): nowhere.example",
+        "the image cannot be fetched: ConnectError: nowhere.example does not resolve: [Errno -2] "
+        "Name or service not known",
+    ]
+    assert texts["private.html"] == [
+        "이미지를 가져올 수 없습니다: private.example 호스트가 사설 주소(10.0.0.1)에 있어 가져오지 않습니다",
+        "the image cannot be fetched: private.example is at 10.0.0.1, a private address: not fetched",
+    ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 
+from .._i18n import Text
 from ._exceptions import FetchFailed, InspectError
 from ._fetching import Fetched, Fetcher, origin
 from ._reading import read_html
@@ -46,7 +47,7 @@ class Source:
 
     url: str
     html: str | None
-    problem: str | None = None
+    problem: Text | None = None
 
 
 def decode_html(body: bytes) -> str:
@@ -146,9 +147,10 @@ class _Crawl(Target):
         try:
             fetched = self.fetcher.get(url, limit=PAGE_LIMIT, site=self.site)
         except FetchFailed as exc:
-            return Source(url, None, str(exc)), []
+            return Source(url, None, exc.reason), []
         if fetched.status >= 400:
-            return Source(url, None, f"HTTP {fetched.status}"), []
+            status = f"HTTP {fetched.status}"
+            return Source(url, None, Text(status, status)), []
         if fetched.content_type not in ("text/html", "application/xhtml+xml"):
             return None, []
         text = decode_html(fetched.body)

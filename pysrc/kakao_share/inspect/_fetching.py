@@ -57,6 +57,32 @@ def address_kind(address: str) -> str:
     return "public"
 
 
+#: address_kind's words in Korean.
+_KIND_KO = {"public": "공인", "loopback": "루프백", "private": "사설", "link-local": "링크 로컬", "reserved": "예약된"}
+
+
+class _NotResolved(httpcore.ConnectError):
+    """The host name has no address (DNS); httpx reports it as a ConnectError caused by this."""
+
+    def __init__(self, host: str, detail: object) -> None:
+        super().__init__(f"{host} does not resolve: {detail}")
+        self.host = host
+
+
+def _failed(url: str, exc: httpx.HTTPError) -> FetchFailed:
+    """Why ``url`` gave no response: httpx's error in English, its kind in Korean."""
+    cause = exc.__cause__
+    if isinstance(cause, _NotResolved):
+        korean = f"호스트 이름을 찾을 수 없습니다(DNS): {cause.host}"
+    elif isinstance(exc, httpx.TimeoutException):
+        korean = f"제한 시간 안에 응답이 없습니다: {url}"
+    elif isinstance(exc, httpx.ConnectError):
+        korean = f"연결할 수 없습니다: {url}"
+    else:
+        korean = f"가져오지 못했습니다({type(exc).__name__}): {url}"
+    return FetchFailed(f"{type(exc).__name__}: {exc}", korean)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """httpcore's socket layer, resolving each host itself and refusing disallowed addresses before
     connecting to the checked address (not the name, which could resolve anew)."""
@@ -80,11 +106,14 @@ class _GuardedBackend(httpcore.SyncBackend):
             try:
                 addresses = self._resolve(host, port)
             except OSError as exc:
-                raise httpcore.ConnectError(f"{host} does not resolve: {exc}") from exc
+                raise _NotResolved(host, exc) from exc
         for address in addresses:
             kind = address_kind(address)
             if kind not in self._allowed:
-                raise AddressRefused(f"{host} is at {address}, a {kind} address: not fetched")
+                raise AddressRefused(
+                    f"{host} is at {address}, a {kind} address: not fetched",
+                    f"{host} 호스트가 {_KIND_KO[kind]} 주소({address})에 있어 가져오지 않습니다",
+                )
         last: Exception = httpcore.ConnectError(f"{host} has no address")
         for address in addresses:
             try:
@@ -169,9 +198,12 @@ class Fetcher:
         ``https://example.com``), a redirect elsewhere is refused. Raises :class:`FetchFailed`."""
         for _ in range(REDIRECTS + 1):
             if urlsplit(url).scheme not in ("http", "https"):
-                raise FetchFailed(f"{url} is not an http(s) address")
+                raise FetchFailed(f"{url} is not an http(s) address", f"http(s) 주소가 아닙니다: {url}")
             if site is not None and origin(url) != site:
-                raise FetchFailed(f"{url} is on another site than {site}")
+                raise FetchFailed(
+                    f"{url} is on another site than {site}",
+                    f"다른 사이트의 주소입니다: {url} ({site} 밖)",
+                )
             try:
                 with self._client.stream("GET", url) as response:
                     location = response.headers.get("location")
@@ -179,11 +211,9 @@ class Fetcher:
                         url = urljoin(url, location)
                         continue
                     return self._read(url, response, limit)
-            except AddressRefused as exc:
-                raise FetchFailed(str(exc)) from exc
             except httpx.HTTPError as exc:
-                raise FetchFailed(f"{type(exc).__name__}: {exc}") from exc
-        raise FetchFailed(f"more than {REDIRECTS} redirects")
+                raise _failed(url, exc) from exc
+        raise FetchFailed(f"more than {REDIRECTS} redirects", f"리디렉션이 {REDIRECTS}번을 넘습니다")
 
     def _read(self, url: str, response: httpx.Response, limit: int) -> Fetched:
         declared = response.headers.get("content-length")

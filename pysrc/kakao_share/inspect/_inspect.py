@@ -35,7 +35,7 @@ from ._fetching import Fetched, Fetcher, Resolver, system_resolver
 from ._imagesize import read_header
 from ._reading import ReadPage, read_html
 from ._report import PageReport, Report
-from ._rules import MAX_IMAGE_BYTES, Graded, grade, image_findings, page_findings, repeated
+from ._rules import MAX_IMAGE_BYTES, Graded, grade, image_findings, page_findings, page_unreachable, repeated
 
 __all__ = ["Progress", "inspect_site"]
 
@@ -91,8 +91,7 @@ class _Inspection:
         report = PageReport(source.url)
         images: list[tuple[str, str]] = []
         if source.html is None:
-            unreadable = Finding("", f"the page cannot be read: {source.problem}", "fix the link", "page_unreachable")
-            report.findings.extend(grade([unreadable], severity="error"))
+            report.findings.append(page_unreachable(source.problem))
             return _Inspected(report, None, False)
         read = read_html(source.html, source.url)
         page = read.metadata
@@ -147,7 +146,7 @@ class _Inspection:
             fetched: Fetched | None = self.target.read(url, MAX_IMAGE_BYTES + 1)
             problem = None
         except FetchFailed as exc:
-            fetched, problem = None, str(exc)
+            fetched, problem = None, exc.reason
         return image_findings(fetched, problem, ""), _embedded(fetched)
 
 

@@ -196,19 +196,31 @@ def page_findings(page: PageMetadata, *, addressed: bool) -> Iterator[Graded]:
             )
 
 
-def image_findings(fetched: Fetched | None, problem: str | None, path: str) -> list[Graded]:
+def page_unreachable(problem: Text | None) -> Graded:
+    """The page itself could not be read (``problem``: why)."""
+    why = problem or Text("unknown", "알 수 없는 이유")
+    return _own(
+        "error",
+        "page_unreachable",
+        "",
+        Text(f"the page cannot be read: {why.en}", f"페이지를 읽을 수 없습니다: {why.ko}"),
+        Text("fix the link", "링크를 고치세요"),
+    )
+
+
+def image_findings(fetched: Fetched | None, problem: Text | None, path: str) -> list[Graded]:
     """What is wrong with the image as fetched (None with ``problem``: it could not be fetched)."""
     if fetched is None or fetched.status >= 400:
-        why = problem if fetched is None else f"HTTP {fetched.status}"
-        why_ko = why
+        status = "" if fetched is None else f"HTTP {fetched.status}"
+        why = problem or Text(status, status)
         if fetched is not None and fetched.status == 404:
-            why, why_ko = "not found (404)", "없는 주소입니다 (404)"
+            why = Text("not found (404)", "없는 주소입니다 (404)")
         return [
             _own(
                 "error",
                 "image_unreachable",
                 path,
-                Text(f"the image cannot be fetched: {why}", f"이미지를 가져올 수 없습니다: {why_ko}"),
+                Text(f"the image cannot be fetched: {why.en}", f"이미지를 가져올 수 없습니다: {why.ko}"),
                 Text(
                     "publish the image at that address, reachable without login or firewall",
                     "로그인이나 방화벽 없이 받을 수 있는 주소에 이미지를 올리세요",
