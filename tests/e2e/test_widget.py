@@ -31,7 +31,8 @@ from kakao_share import (
     ScrapTemplate,
 )
 from kakao_share.portable.sdk import DEFAULT_SDK_VERSION, PUBLISHED_SRI, sdk_url, version_tuple
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import APIResponse, BrowserContext, Page, Route, expect
+from playwright.sync_api import Error as PlaywrightError
 from pyhost import store_snapshot
 from screenshots import screenshot_folder
 
@@ -74,12 +75,24 @@ def with_test_sdk(html: str, kakao: FakeKakao) -> str:
     )
 
 
+def fetch(route: Route, url: str | None = None) -> APIResponse:
+    """The response ``route``'s request gets from our server (at ``url`` instead, if given). A GET
+    sent on a kept-alive connection just as the server closes it for idleness is reset; a browser
+    sends it again on a new connection, and so does this."""
+    try:
+        return route.fetch(url=url)
+    except PlaywrightError as error:
+        if "ECONNRESET" not in error.message:
+            raise
+        return route.fetch(url=url)
+
+
 @pytest.fixture
 def examples(context: BrowserContext, site_url: str, kakao: FakeKakao) -> str:
     """The example pages, served as written except for :func:`with_test_sdk`."""
 
     def serve(route: Route) -> None:
-        response = route.fetch()
+        response = fetch(route)
         route.fulfill(response=response, body=with_test_sdk(response.text(), kakao))
 
     context.route(re.compile(r".*/examples/[^/]*\.html$"), serve)
@@ -200,7 +213,7 @@ def test_product_page_under_a_sub_path_shares_a_commerce_message_priced_from_its
     base = f"http://127.0.0.1:{_free_port()}/project"
 
     def under_sub_path(route: Route) -> None:
-        response = route.fetch(url=site_url + route.request.url[len(base) :])
+        response = fetch(route, site_url + route.request.url[len(base) :])
         html = route.request.url.endswith(".html")
         route.fulfill(response=response, body=with_test_sdk(response.text(), kakao) if html else response.body())
 
