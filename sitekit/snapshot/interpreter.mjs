@@ -87,10 +87,19 @@ async function start(options) {
       if (!(error instanceof NotNow)) markFailed();
     }
   }
-  const pyodide = await startPyodide({ ...options, createPyodideModule: createModule });
+  const pyodide = await startNormally(options);
   performance.mark(STARTED, { detail: "normal" });
   saveSnapshotWhenIdle();
   return pyodide;
+}
+
+/**
+ * Pyodide started the normal way, never from a snapshot, and without stack switching (below). What a
+ * first visit does; the widget's worker for template buttons starts Python with it too (a host page
+ * gets no snapshot).
+ */
+export function startNormally(options = {}) {
+  return startPyodide({ indexURL: PYODIDE_URL, ...options, createPyodideModule: createModule });
 }
 
 /**

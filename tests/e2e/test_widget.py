@@ -36,6 +36,8 @@ from playwright.sync_api import Error as PlaywrightError
 from pyhost import store_snapshot
 from screenshots import screenshot_folder
 
+from sitekit.snapshot import HEAP
+
 SHOTS = screenshot_folder("widget")
 APP_KEY = "0123456789abcdef0123456789abcdef"
 SETTLED = (
@@ -678,6 +680,10 @@ def test_a_page_without_template_buttons_loads_micropython_and_no_pyodide_file(
     assert [worker.url for worker in page.workers] and all(w.url.startswith("blob:") for w in page.workers)
 
 
+#: The performance marks a worker made.
+WORKER_MARKS = "performance.getEntriesByType('mark').map(mark => mark.name)"
+
+
 def test_template_buttons_render_in_a_worker_and_the_page_never_fetches_the_snapshot(
     context: BrowserContext, page: Page, examples: str, site_url: str, kakao: FakeKakao
 ):
@@ -689,7 +695,10 @@ def test_template_buttons_render_in_a_worker_and_the_page_never_fetches_the_snap
     share = kakao.wait_for_share(page)
     assert share.template_object["content"]["title"] == "2025 서울 재즈 나이트"  # rendered by Jinja2
     assert [url for url in requests if url.endswith("/pyodide.asm.wasm")], "Pyodide was not loaded"
-    assert not [url for url in requests if "snapshot" in url]
+    # Neither downloaded nor restored from the browser's Cache Storage, where the snapshot is.
+    assert not [url for url in requests if url.endswith(f"/{HEAP}")]
+    marks = [mark for w in page.workers for mark in w.evaluate(WORKER_MARKS)]
+    assert not [mark for mark in marks if mark.startswith("kakao-share:restore")], marks
     # Pyodide ran in the worker: the page itself (its resource timeline, its globals) never had it.
     loaded_here = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert not [url for url in loaded_here if "/pyodide-" in url], loaded_here

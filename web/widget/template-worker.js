@@ -5,11 +5,12 @@
 
 let render = null;
 
-async function start({ pyodide, python }) {
-  const { loadPyodide } = await import(pyodide);
-  const indexURL = new URL("./", pyodide).href;
+async function start({ interpreter, python }) {
+  // The runtime's interpreter module starts Pyodide as pages start it on a first visit (no snapshot here).
+  const { startNormally } = await import(interpreter);
+  const indexURL = new URL("../", interpreter).href;
   const [runtime, source] = await Promise.all([
-    loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json`, packages: ["kakao-share"] }),
+    startNormally({ lockFileURL: `${indexURL}pyodide-lock.json`, packages: ["kakao-share"] }),
     fetch(python).then((response) => {
       if (!response.ok) throw new Error(`${python} answered HTTP ${response.status}`);
       return response.text();
