@@ -821,6 +821,7 @@ def test_boot_shows_a_skeleton_and_progress_and_nothing_moves_when_ready(
     assert page.locator(".skeleton").count() == 0
     if sdk_version:
         expect(page.locator("#sdk-integrity-hint")).to_contain_text("sha384")
+    expect(page.locator(".boot-line")).to_have_css("opacity", "0")  # the progress line fades out once ready
     page.screenshot(path=ARTIFACTS / f"ready-{shot}.png")
     assert boxes() == before
     assert page.evaluate(chosen) == looks
