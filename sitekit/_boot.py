@@ -28,6 +28,7 @@ __all__ = [
     "byte_compile",
     "make_snapshot",
     "snapshot_plan",
+    "write_pyodide_loader",
     "write_pyscript_config",
 ]
 
@@ -160,6 +161,19 @@ def snapshot_plan(pyodide_dir: Path) -> snapshot.SnapshotPlan:
         imports=SNAPSHOT_IMPORTS,
         warm_up=SNAPSHOT_WARM_UP,
     )
+
+
+#: Pyodide's loader without WebAssembly stack switching: how every page starts Pyodide, and what a
+#: PyScript app names as its interpreter (a stable name next to Pyodide's own ``pyodide.mjs``).
+PYODIDE_LOADER = Path(__file__).resolve().parent / "pyodide-without-jspi.mjs"
+
+
+def write_pyodide_loader(run: BuildRun) -> Path:
+    """Copy :data:`PYODIDE_LOADER` next to Pyodide's files; returns where it is served from."""
+    served = run.layout.pyodide / PYODIDE_LOADER.name
+    write_if_changed(served, PYODIDE_LOADER.read_text(encoding="utf-8"))
+    run.produced.add(served)
+    return served
 
 
 def make_snapshot(run: BuildRun) -> Path:

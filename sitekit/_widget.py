@@ -85,9 +85,9 @@ def pack_widget_python(run: BuildRun) -> Path:
     return pack
 
 
-def write_widget_runtime(run: BuildRun, pack: Path, interpreter: Path) -> None:
-    """:data:`WIDGET_RUNTIME`: where the widget finds MicroPython, its Python and Pyodide's interpreter
-    module (``interpreter``: Pyodide for template buttons, started as the pages start it), for
+def write_widget_runtime(run: BuildRun, pack: Path, pyodide: Path) -> None:
+    """:data:`WIDGET_RUNTIME`: where the widget finds MicroPython, its Python and Pyodide's loader
+    (``pyodide``: for template buttons, started as the pages start it), for
     ``web/widget/button.js`` and ``web/widget/micropython.js`` to import (one place for the versioned
     names the manifest decides)."""
     layout = run.layout
@@ -95,7 +95,7 @@ def write_widget_runtime(run: BuildRun, pack: Path, interpreter: Path) -> None:
         "micropython": (layout.micropython / "micropython.mjs").relative_to(layout.runtime),
         "micropythonWasm": (layout.micropython / "micropython.wasm").relative_to(layout.runtime),
         "python": pack.relative_to(layout.runtime),
-        "interpreter": interpreter.relative_to(layout.runtime),
+        "pyodide": pyodide.relative_to(layout.runtime),
     }
     order = micropython.import_order({name: path.read_bytes() for name, path in widget_sources().items()})
     lines = [

@@ -27,7 +27,7 @@ import json
 from pathlib import Path
 
 from . import _paths
-from ._boot import byte_compile, make_snapshot, snapshot_plan, write_pyscript_config
+from ._boot import byte_compile, make_snapshot, snapshot_plan, write_pyodide_loader, write_pyscript_config
 from ._compress import compress
 from ._exceptions import BuildError
 from ._files import DIR_MODE, FILE_MODE
@@ -60,8 +60,9 @@ def build(*, update_manifest: bool = False, log: Log = print) -> BuildReport:
     app = build_app_wheel(run)
     byte_compile(run, pyodide_src, wheels, app)
     write_lock(run, pyodide_src, [*wheels, app])
+    loader = write_pyodide_loader(run)
     interpreter = make_snapshot(run)
-    write_widget_runtime(run, pack, interpreter)
+    write_widget_runtime(run, pack, loader)
     publish_wheels(run, [*wheels, app])
     write_pyscript_config(run, interpreter)
     compress(run)

@@ -9,7 +9,8 @@
 // boots the normal way and says why in the console.
 //
 // The build writes this file next to its snapshot with SNAPSHOT filled in (sitekit/snapshot/).
-import { loadPyodide as startPyodide, version } from "../pyodide.mjs";
+import { loadPyodide as startPyodide } from "../pyodide.mjs";
+import { createModule, loadPyodide as startWithoutStackSwitching, version } from "../pyodide-without-jspi.mjs";
 import { installWheels, nativeLibraries, preloadLibraries } from "./outside-heap.mjs";
 
 export { version };
@@ -32,10 +33,6 @@ const SAVE_AFTER_MS = 3000;
 /** Performance mark of the moment Python is up; its detail says how: "snapshot" or "normal". */
 const STARTED = "kakao-share:python-started";
 
-// Both ways of starting need Pyodide's Emscripten module: start loading it now.
-const emscriptenModule = import("../pyodide.asm.mjs");
-/** What a browser offers for WebAssembly stack switching (JSPI); Pyodide uses it where it finds it. */
-const STACK_SWITCHING = ["Suspending", "Suspender"];
 
 /** What PyScript passes that can be applied to an interpreter already started by prepare(). */
 const APPLICABLE_LATER = new Set(["indexURL", "packages", "stdout", "stderr"]);
@@ -94,36 +91,11 @@ async function start(options) {
 }
 
 /**
- * Pyodide started the normal way, never from a snapshot, and without stack switching (below). What a
- * first visit does; the widget's worker for template buttons starts Python with it too (a host page
- * gets no snapshot).
+ * Pyodide started the normal way, never from a snapshot, and without stack switching (see
+ * ../pyodide-without-jspi.mjs): what a first visit does.
  */
 export function startNormally(options = {}) {
-  return startPyodide({ indexURL: PYODIDE_URL, ...options, createPyodideModule: createModule });
-}
-
-/**
- * Start Pyodide's Emscripten module without WebAssembly stack switching (JSPI).
- *
- * With JSPI, Pyodide runs every script PyScript starts (runPythonAsync) and every asyncio callback on
- * a stack of its own, and Chromium's renderer then crashes now and then with a segmentation fault
- * while such a stack imports heavy packages (pyodide/pyodide#6106; here: the playground's first boot on
- * a busy machine). kakao-share needs nothing JSPI adds (pyodide.ffi.run_sync, a time.sleep that
- * waits), so Python runs on the page's own stack. The module decides whether to use JSPI
- * synchronously as it is called, so hiding the constructors for that one call is invisible to every
- * other script on the page.
- */
-async function createModule(settings) {
-  const { default: create } = await emscriptenModule;
-  const hidden = STACK_SWITCHING.flatMap((name) => {
-    const property = Object.getOwnPropertyDescriptor(WebAssembly, name);
-    return property && delete WebAssembly[name] ? [[name, property]] : [];
-  });
-  try {
-    return create(settings);
-  } finally {
-    for (const [name, property] of hidden) Object.defineProperty(WebAssembly, name, property);
-  }
+  return startWithoutStackSwitching({ indexURL: PYODIDE_URL, ...options });
 }
 
 /** A performance mark of a step of restoring, for profiles and benchmarks; its detail is the size of

@@ -583,7 +583,7 @@ function templateRenderer(bundle, answer) {
     waiting.clear();
   };
   const start = async () => {
-    const { interpreter } = await import(RUNTIME(bundle));
+    const { pyodide } = await import(RUNTIME(bundle));
     const started = bundleWorker(bundle, ["widget/template-worker.js"], "kakao-share templates");
     started.addEventListener("message", ({ data }) => {
       if (waiting.get(data.id) === data.generation) waiting.delete(data.id);
@@ -597,7 +597,7 @@ function templateRenderer(bundle, answer) {
           `a page with a Content-Security-Policy must allow worker-src blob: ${bundle.origin} (see the README)`,
       );
     });
-    started.postMessage({ type: "start", interpreter, python: new URL("widget/template_worker.py", bundle).href });
+    started.postMessage({ type: "start", pyodide, python: new URL("widget/template_worker.py", bundle).href });
     return started;
   };
   return {

@@ -5,12 +5,11 @@
 
 let render = null;
 
-async function start({ interpreter, python }) {
-  // The runtime's interpreter module starts Pyodide as pages start it on a first visit (no snapshot here).
-  const { startNormally } = await import(interpreter);
-  const indexURL = new URL("../", interpreter).href;
+async function start({ pyodide, python }) {
+  // Pyodide started as pages start it (without stack switching), with the bundle's lock; no snapshot here.
+  const { loadPyodide } = await import(pyodide);
   const [runtime, source] = await Promise.all([
-    startNormally({ lockFileURL: `${indexURL}pyodide-lock.json`, packages: ["kakao-share"] }),
+    loadPyodide({ lockFileURL: new URL("pyodide-lock.json", pyodide).href, packages: ["kakao-share"] }),
     fetch(python).then((response) => {
       if (!response.ok) throw new Error(`${python} answered HTTP ${response.status}`);
       return response.text();
