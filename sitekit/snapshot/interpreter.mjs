@@ -33,7 +33,6 @@ const SAVE_AFTER_MS = 3000;
 /** Performance mark of the moment Python is up; its detail says how: "snapshot" or "normal". */
 const STARTED = "kakao-share:python-started";
 
-
 /** What PyScript passes that can be applied to an interpreter already started by prepare(). */
 const APPLICABLE_LATER = new Set(["indexURL", "packages", "stdout", "stderr"]);
 
@@ -84,18 +83,11 @@ async function start(options) {
       if (!(error instanceof NotNow)) markFailed();
     }
   }
-  const pyodide = await startNormally(options);
+  // The normal way, as a first visit starts: without stack switching (../pyodide-without-jspi.mjs).
+  const pyodide = await startWithoutStackSwitching(options);
   performance.mark(STARTED, { detail: "normal" });
   saveSnapshotWhenIdle();
   return pyodide;
-}
-
-/**
- * Pyodide started the normal way, never from a snapshot, and without stack switching (see
- * ../pyodide-without-jspi.mjs): what a first visit does.
- */
-export function startNormally(options = {}) {
-  return startWithoutStackSwitching({ indexURL: PYODIDE_URL, ...options });
 }
 
 /** A performance mark of a step of restoring, for profiles and benchmarks; its detail is the size of
